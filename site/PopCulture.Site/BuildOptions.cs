@@ -1,0 +1,30 @@
+namespace PopCulture.Site;
+
+/// <summary>What to build and where.</summary>
+public sealed record BuildOptions
+{
+    public required string ThemeDirectory { get; init; }
+
+    public required string OutputDirectory { get; init; }
+
+    /// <summary>The absolute URL the site is published at; canonical URLs, feeds and the sitemap use it.</summary>
+    public string? BaseUrl { get; init; }
+
+    public bool IncludeDrafts { get; init; }
+
+    /// <summary>Validate only: read, render and check everything, write nothing.</summary>
+    public bool CheckOnly { get; init; }
+
+    public int PageSize { get; init; } = 12;
+
+    /// <summary>How the theme folder is named in messages.</summary>
+    public string ThemeDisplayPath { get; init; } = "themes/default";
+
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+}
+
+/// <summary>How a build went: its problems, and what it wrote.</summary>
+public sealed record BuildResult(bool Succeeded, IReadOnlyList<Content.Diagnostic> Diagnostics, int Pages, int Files, TimeSpan Elapsed);
+
+/// <summary>Progress of a build stage, for progress bars.</summary>
+public sealed record BuildProgress(string Stage, int Done, int Total);

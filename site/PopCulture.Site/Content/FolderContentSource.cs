@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+
+namespace PopCulture.Site.Content;
+
+/// <summary>
+/// Reads content from a folder: <c>&lt;section&gt;/&lt;slug&gt;.md</c>, <c>&lt;section&gt;/&lt;slug&gt;/index.md</c> bundles with their media,
+/// <c>_index.md</c> pages and YAML data files under <c>_data/</c>.
+/// </summary>
+public sealed class FolderContentSource(string root, string displayRoot = "content") : IContentSource
+{
+    /// <summary>The largest content file read; bigger ones are reported, not loaded.</summary>
+    public const long MaxFileBytes = 4 * 1024 * 1024;
+
+    private const string IndexFile = "_index.md";
+    private const string BundleIndexFile = "index.md";
+
+    public async Task<ContentSnapshot> LoadAsync(DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(root))
+        {
+            diagnostics.Error(displayRoot, 0, "content folder does not exist");
+            return new ContentSnapshot([], new Dictionary<string, object?>(), new Dictionary<string, MediaFile>());
+        }
+
+        var documents = new List<ItemParser.Location>();
+        var media = new Dictionary<string, MediaFile>(StringComparer.Ordinal);
+        Scan(documents, media);
+
+        var items = new ConcurrentBag<ContentItem>();
+        await Parallel.ForEachAsync(documents, cancellationToken, async (location, ct) =>
+        {
+            var physical = Physical(location.SourcePath);
+            if (new FileInfo(physical).Length > MaxFileBytes)
+            {
+                diagnostics.Error(location.SourcePath, 0, $"file is larger than {MaxFileBytes / (1024 * 1024)} MB");
+                return;
+            }
+
+            var text = await File.ReadAllTextAsync(physical, ct).ConfigureAwait(false);
+            if (ItemParser.Parse(location, text, diagnostics) is { } item)
+            {
+                items.Add(item);
+            }
+        }).ConfigureAwait(false);
+
+        var data = await LoadDataAsync(diagnostics, cancellationToken).ConfigureAwait(false);
+        var ordered = items.OrderBy(i => i.SourcePath, StringComparer.Ordinal).ToList();
+        return new ContentSnapshot(ordered, data, media);
+    }
+
+    private void Scan(List<ItemParser.Location> documents, Dictionary<string, MediaFile> media)
+    {
+        foreach (var file in Directory.EnumerateFiles(root).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(file);
+            if (name == IndexFile)
+            {
+                documents.Add(new ItemParser.Location(Display(name), "", "", IsIndex: true, BundlePath: null));
+            }
+            else if (IsMarkdown(name) && !IsHidden(name))
+            {
+                documents.Add(new ItemParser.Location(Display(name), "", Path.GetFileNameWithoutExtension(name), false, null));
+            }
+            else if (!IsHidden(name))
+            {
+                AddMedia(media, name, file);
+            }
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
+        {
+            var section = Path.GetFileName(folder);
+            if (!IsHidden(section))
+            {
+                ScanSection(section, folder, documents, media);
+            }
+        }
+    }
+
+    private void ScanSection(string section, string folder, List<ItemParser.Location> documents, Dictionary<string, MediaFile> media)
+    {
+        foreach (var file in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(file);
+            var relative = $"{section}/{name}";
+            if (name == IndexFile)
+            {
+                documents.Add(new ItemParser.Location(Display(relative), section, "", IsIndex: true, BundlePath: section));
+            }
+            else if (IsMarkdown(name) && !IsHidden(name))
+            {
+                documents.Add(new ItemParser.Location(Display(relative), section, Path.GetFileNameWithoutExtension(name), false, section));
+            }
+            else if (!IsHidden(name))
+            {
+                AddMedia(media, relative, file);
+            }
+        }
+
+        foreach (var bundle in Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal))
+        {
+            var slug = Path.GetFileName(bundle);
+            if (IsHidden(slug))
+            {
+                continue;
+            }
+
+            var bundlePath = $"{section}/{slug}";
+            if (File.Exists(Path.Combine(bundle, BundleIndexFile)))
+            {
+                documents.Add(new ItemParser.Location(Display($"{bundlePath}/{BundleIndexFile}"), section, slug, false, bundlePath));
+            }
+
+            foreach (var file in Directory.EnumerateFiles(bundle, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var relative = $"{bundlePath}/{Path.GetRelativePath(bundle, file).Replace('\\', '/')}";
+                if (Path.GetFileName(file) != BundleIndexFile && !IsHidden(Path.GetFileName(file)))
+                {
+                    AddMedia(media, relative, file);
+                }
+            }
+        }
+    }
+
+    private async Task<Dictionary<string, object?>> LoadDataAsync(DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    {
+        var data = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var folder = Path.Combine(root, "_data");
+        if (!Directory.Exists(folder))
+        {
+            return data;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
+        {
+            var extension = Path.GetExtension(file);
+            if (extension is not (".yaml" or ".yml"))
+            {
+                continue;
+            }
+
+            var display = Display($"_data/{Path.GetFileName(file)}");
+            var text = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
+            var stream = new YamlDotNet.RepresentationModel.YamlStream();
+            try
+            {
+                stream.Load(new StringReader(text));
+            }
+            catch (YamlDotNet.Core.YamlException e)
+            {
+                diagnostics.Error(display, (int)e.Start.Line, $"malformed YAML: {e.InnerException?.Message ?? e.Message}");
+                continue;
+            }
+
+            data[Path.GetFileNameWithoutExtension(file)] =
+                stream.Documents.Count == 0 ? null : YamlValues.ToPlain(stream.Documents[0].RootNode);
+        }
+
+        return data;
+    }
+
+    private static void AddMedia(Dictionary<string, MediaFile> media, string relative, string physical) =>
+        media[relative] = new MediaFile(relative, physical, new FileInfo(physical).Length);
+
+    private static bool IsMarkdown(string name) => name.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsHidden(string name) => name.StartsWith('.') || name.StartsWith('_');
+
+    private string Display(string relative) => $"{displayRoot}/{relative}";
+
+    private string Physical(string display) => Path.Combine(root, display[(displayRoot.Length + 1)..]);
+}

@@ -1,0 +1,296 @@
+using System.Text.RegularExpressions;
+
+namespace PopCulture.Site.Content;
+
+/// <summary>Turns the text of one Markdown file into a validated <see cref="ContentItem"/>.</summary>
+public static partial class ItemParser
+{
+    /// <summary>Where a file sits: its section, default slug, and whether it is an index or a bundle.</summary>
+    public sealed record Location(string SourcePath, string Section, string Slug, bool IsIndex, string? BundlePath);
+
+    /// <summary>Parses one file; returns null when the file has errors severe enough that no item can be made.</summary>
+    public static ContentItem? Parse(Location location, string text, DiagnosticBag diagnostics)
+    {
+        var path = location.SourcePath;
+        var frontMatter = FrontMatter.Parse(path, text, diagnostics);
+        if (frontMatter is null)
+        {
+            return null;
+        }
+
+        if (frontMatter.Yaml is null)
+        {
+            diagnostics.Error(path, 1, "missing front matter: a content file starts with '---', its YAML keys (at least 'title'), then '---'");
+            return null;
+        }
+
+        var reader = new FieldReader(frontMatter.Yaml, path, frontMatter.YamlFirstLine, diagnostics);
+        var type = reader.Text("type") ?? (location.IsIndex ? ContentTypes.Page : ContentTypes.Article);
+        if (!ContentTypes.All.Contains(type))
+        {
+            reader.Error(reader.LineOfKey("type"), $"'type' must be one of {string.Join(", ", ContentTypes.All)} (found '{type}')");
+            type = ContentTypes.Article;
+        }
+
+        var title = reader.Text("title", required: true);
+        var slug = reader.Text("slug") ?? location.Slug;
+        if (!location.IsIndex && !SlugPattern().IsMatch(slug))
+        {
+            reader.Error(reader.Has("slug") ? reader.LineOfKey("slug") : 1,
+                $"slug '{slug}' must be lowercase ASCII letters, digits and '-' (rename the file or give 'slug:')");
+        }
+
+        var date = reader.Date("date", required: ContentTypes.RequiresDate(type) && !location.IsIndex);
+        var updated = reader.Date("updated");
+        if (date is { } published && updated is { } changed && changed < published)
+        {
+            reader.Error(reader.LineOfKey("updated"), $"'updated' ({changed:yyyy-MM-dd}) is before 'date' ({published:yyyy-MM-dd})");
+        }
+
+        var sample = reader.Bool("sample");
+        var cover = ReadCover(reader);
+        ItemFields? fields = type switch
+        {
+            ContentTypes.Park => ReadPark(reader, sample),
+            ContentTypes.Hall => ReadHall(reader, sample),
+            ContentTypes.ProgramSite => ReadProgramSite(reader, sample),
+            ContentTypes.ParentingLesson => ReadParentingLesson(reader),
+            ContentTypes.Course => ReadCourse(reader),
+            ContentTypes.Lesson => ReadLesson(reader),
+            _ => null,
+        };
+
+        var item = new ContentItem
+        {
+            Section = location.Section,
+            Slug = location.IsIndex ? "" : slug,
+            Type = type,
+            Title = title ?? "",
+            Date = date,
+            Updated = updated,
+            Summary = reader.Text("summary"),
+            Tags = reader.StringList("tags"),
+            Categories = reader.StringList("categories"),
+            Draft = reader.Bool("draft"),
+            Sample = sample,
+            Weight = reader.WholeNumber("weight") ?? 0,
+            Cover = cover,
+            Fields = fields,
+            Body = frontMatter.Body,
+            BodyLine = frontMatter.BodyLine,
+            SourcePath = path,
+            IsIndex = location.IsIndex,
+            BundlePath = location.BundlePath,
+            KeyLines = reader.KeyLines(),
+        };
+
+        // Read last so every key the parser knows has been marked used.
+        return item with { Extra = reader.Unused() };
+    }
+
+    private static MediaReference? ReadCover(FieldReader reader)
+    {
+        var cover = reader.Map("cover");
+        if (cover is null)
+        {
+            return null;
+        }
+
+        var src = cover.Text("src", required: true);
+        var alt = cover.Text("alt");
+        if (alt is null)
+        {
+            cover.Error(cover.Line, "'cover.alt' is required: describe the image for readers who cannot see it");
+        }
+
+        return src is null ? null : new MediaReference(src, alt ?? "");
+    }
+
+    private static Coordinates? ReadCoordinates(FieldReader reader)
+    {
+        var map = reader.Map("coordinates", required: true);
+        if (map is null)
+        {
+            return null;
+        }
+
+        var lat = map.Number("lat", required: true);
+        var lng = map.Number("lng", required: true);
+        if (lat is null || lng is null)
+        {
+            return null;
+        }
+
+        if (lat is < -90 or > 90 || lng is < -180 or > 180)
+        {
+            map.Error(map.Line, $"coordinates ({lat}, {lng}) are not a position on Earth");
+            return null;
+        }
+
+        return new Coordinates(lat.Value, lng.Value);
+    }
+
+    private static string? ReadAddress(FieldReader reader, bool sample)
+    {
+        var address = reader.Text("address");
+        if (sample && address is not null)
+        {
+            reader.Error(reader.LineOfKey("address"), "a sample entry must not give a street address");
+        }
+
+        return address;
+    }
+
+    private static ParkFields? ReadPark(FieldReader reader, bool sample)
+    {
+        var district = reader.OneOf("district", Vocabulary.Districts, required: true);
+        var town = reader.Text("town");
+        var address = ReadAddress(reader, sample);
+        var coordinates = ReadCoordinates(reader);
+        var hours = reader.Text("opening_hours", required: true);
+        var level = reader.OneOf("level", Vocabulary.ParkLevels, required: true);
+        var exhibits = new List<Exhibit>();
+        foreach (var entry in reader.MapList("exhibits", required: true))
+        {
+            if (entry.Text("name", required: true) is { } name)
+            {
+                exhibits.Add(new Exhibit(name, entry.Text("description")));
+            }
+        }
+
+        return district is null || coordinates is null || hours is null || level is null
+            ? null
+            : new ParkFields(district, town, address, coordinates, hours, level, exhibits);
+    }
+
+    private static HallFields? ReadHall(FieldReader reader, bool sample)
+    {
+        var district = reader.OneOf("district", Vocabulary.Districts, required: true);
+        var address = ReadAddress(reader, sample);
+        var coordinates = ReadCoordinates(reader);
+        var hours = reader.Text("opening_hours", required: true);
+        var booking = reader.Text("booking", required: true);
+        return district is null || coordinates is null || hours is null || booking is null
+            ? null
+            : new HallFields(district, address, coordinates, hours, booking);
+    }
+
+    private static ProgramSiteFields? ReadProgramSite(FieldReader reader, bool sample)
+    {
+        var district = reader.OneOf("district", Vocabulary.Districts, required: true);
+        var address = ReadAddress(reader, sample);
+        var coordinates = ReadCoordinates(reader);
+        var hours = reader.Text("opening_hours");
+        var kind = reader.OneOf("kind", Vocabulary.SiteKinds, required: true);
+        var services = reader.StringList("services", required: true);
+        return district is null || coordinates is null || kind is null
+            ? null
+            : new ProgramSiteFields(district, address, coordinates, hours, kind, services);
+    }
+
+    private static ParentingLessonFields? ReadParentingLesson(FieldReader reader)
+    {
+        AgeBand? band = null;
+        if (reader.Text("age_band", required: true) is { } label)
+        {
+            band = Vocabulary.FindAgeBand(label);
+            if (band is null)
+            {
+                reader.Error(reader.LineOfKey("age_band"),
+                    $"'age_band' must be one of {string.Join(", ", Vocabulary.AgeBands.Select(b => b.Label))} (found '{label}')");
+            }
+        }
+
+        MonthRange? months = null;
+        if (reader.Map("age_months", required: true) is { } range)
+        {
+            var from = range.WholeNumber("from", required: true);
+            var to = range.WholeNumber("to", required: true);
+            if (from is not null && to is not null)
+            {
+                months = new MonthRange(from.Value, to.Value);
+                if (from > to)
+                {
+                    range.Error(range.Line, $"'age_months.from' ({from}) is after 'age_months.to' ({to})");
+                }
+                else if (band is not null && (from < band.FromMonths || to > band.ToMonths))
+                {
+                    range.Error(range.Line,
+                        $"'age_months' {from}–{to} lies outside the age band {band.Label} ({band.FromMonths}–{band.ToMonths} months)");
+                }
+            }
+        }
+
+        var domain = reader.OneOf("domain", Vocabulary.ParentingDomains, required: true);
+        var episode = reader.Text("episode");
+        return band is null || months is null || domain is null
+            ? null
+            : new ParentingLessonFields(band.Label, months, domain, episode);
+    }
+
+    private static CourseFields? ReadCourse(FieldReader reader)
+    {
+        var audience = reader.OneOf("audience", Vocabulary.Audiences, required: true);
+        var grade = reader.OneOf("grade_band", Vocabulary.GradeBands, required: true);
+        var topic = reader.Text("topic", required: true);
+        var objectives = reader.StringList("objectives");
+        return audience is null || grade is null || topic is null
+            ? null
+            : new CourseFields(audience, grade, topic, objectives);
+    }
+
+    private static LessonFields? ReadLesson(FieldReader reader)
+    {
+        var course = reader.Text("course", required: true);
+        var order = reader.WholeNumber("order", required: true);
+        if (order is < 1)
+        {
+            reader.Error(reader.LineOfKey("order"), $"'order' must be 1 or more (found {order})");
+        }
+
+        var topic = reader.Text("topic");
+        var objectives = reader.StringList("objectives", required: true);
+        var notes = reader.Text("teacher_notes");
+        var handouts = new List<Handout>();
+        foreach (var entry in reader.MapList("handouts"))
+        {
+            var title = entry.Text("title", required: true);
+            var src = entry.Text("src", required: true);
+            if (title is not null && src is not null)
+            {
+                handouts.Add(new Handout(title, src));
+            }
+        }
+
+        var quiz = new List<QuizQuestion>();
+        foreach (var entry in reader.MapList("quiz"))
+        {
+            var question = entry.Text("question", required: true);
+            var options = entry.StringList("options", required: true);
+            var answer = entry.WholeNumber("answer", required: true);
+            if (answer is { } index && (index < 0 || index >= options.Count) && options.Count > 0)
+            {
+                entry.Error(entry.LineOfKey("answer"), $"'answer' must be the 0-based index of an option, 0 to {options.Count - 1} (found {index})");
+                continue;
+            }
+
+            if (options.Count is > 0 and < 2)
+            {
+                entry.Error(entry.LineOfKey("options"), "a quiz question needs at least two options");
+                continue;
+            }
+
+            if (question is not null && answer is not null && options.Count > 0)
+            {
+                quiz.Add(new QuizQuestion(question, options, answer.Value, entry.Text("explanation")));
+            }
+        }
+
+        return course is null || order is null
+            ? null
+            : new LessonFields(course, order.Value, topic, objectives, notes, handouts, quiz);
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+}

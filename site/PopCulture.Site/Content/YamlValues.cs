@@ -1,0 +1,69 @@
+using System.Globalization;
+using YamlDotNet.RepresentationModel;
+
+namespace PopCulture.Site.Content;
+
+/// <summary>Turns YAML nodes into plain values (string, long, double, bool, lists, dictionaries) for templates.</summary>
+public static class YamlValues
+{
+    private const int MaxDepth = 32;
+
+    public static object? ToPlain(YamlNode node) => ToPlain(node, 0);
+
+    private static object? ToPlain(YamlNode node, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            throw new InvalidDataException("YAML nested deeper than 32 levels");
+        }
+
+        switch (node)
+        {
+            case YamlScalarNode scalar:
+                return Scalar(scalar);
+            case YamlSequenceNode sequence:
+                return sequence.Children.Select(child => ToPlain(child, depth + 1)).ToList();
+            case YamlMappingNode mapping:
+                var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+                foreach (var (key, value) in mapping.Children)
+                {
+                    result[((YamlScalarNode)key).Value ?? ""] = ToPlain(value, depth + 1);
+                }
+
+                return result;
+            default:
+                return null;
+        }
+    }
+
+    private static object? Scalar(YamlScalarNode scalar)
+    {
+        var value = scalar.Value;
+        if (value is null || scalar.Style is not YamlDotNet.Core.ScalarStyle.Plain)
+        {
+            return value;
+        }
+
+        if (value is "" or "~" or "null")
+        {
+            return null;
+        }
+
+        if (value is "true" or "false")
+        {
+            return value == "true";
+        }
+
+        if (long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer))
+        {
+            return integer;
+        }
+
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+
+        return value;
+    }
+}

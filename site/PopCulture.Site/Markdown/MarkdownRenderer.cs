@@ -1,0 +1,132 @@
+using System.Text;
+using Ganss.Xss;
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using PopCulture.Site.Content;
+
+namespace PopCulture.Site.Markdown;
+
+/// <summary>
+/// The Markdown stage: parses a body with the shared pipeline, resolves and checks its links and images, builds the
+/// table of contents, renders heading anchors, and sanitises any raw HTML an editor wrote.
+/// </summary>
+public sealed class MarkdownRenderer
+{
+    /// <summary>Guards against pathological input (deeply nested quotes or lists) from the CMS.</summary>
+    public const int MaxBodyChars = 1024 * 1024;
+
+    private readonly MarkdownPipeline _pipeline = MarkdownPipelineFactory.Create();
+    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+
+    /// <summary>Renders <paramref name="item"/>'s body; problems are reported against its source lines.</summary>
+    public RenderedMarkdown Render(ContentItem item, ILinkResolver links, DiagnosticBag diagnostics) =>
+        Render(item, item.Body, item.BodyLine, links, diagnostics);
+
+    /// <summary>Renders any Markdown belonging to <paramref name="item"/> (its body, teacher notes, a handout).</summary>
+    public RenderedMarkdown Render(ContentItem item, string markdown, int firstLine, ILinkResolver links, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(markdown);
+        if (markdown.Length > MaxBodyChars)
+        {
+            diagnostics.Error(item.SourcePath, firstLine, $"Markdown is longer than {MaxBodyChars / 1024} KB");
+            return new RenderedMarkdown("", []);
+        }
+
+        var document = Markdig.Markdown.Parse(markdown, _pipeline);
+        var toc = new List<TocEntry>();
+        var hasRawHtml = false;
+        foreach (var node in document.Descendants())
+        {
+            switch (node)
+            {
+                case HeadingBlock { Level: 2 or 3 } heading when heading.GetAttributes().Id is { Length: > 0 } id:
+                    toc.Add(new TocEntry(heading.Level, id, PlainText(heading.Inline)));
+                    break;
+                case LinkInline link:
+                    ResolveLink(item, link, firstLine, links, diagnostics);
+                    break;
+                case HtmlBlock or HtmlInline:
+                    hasRawHtml = true;
+                    break;
+            }
+        }
+
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        _pipeline.Setup(renderer);
+        renderer.ObjectRenderers.ReplaceOrAdd<HeadingRenderer>(new AnchoredHeadingRenderer());
+        renderer.Render(document);
+        writer.Flush();
+        var html = writer.ToString();
+
+        // Markdig escapes everything it writes itself; only editor-written HTML needs the (slower) sanitiser.
+        if (hasRawHtml)
+        {
+            html = _sanitizer.Sanitize(html);
+        }
+
+        return new RenderedMarkdown(html.Replace("<img ", "<img loading=\"lazy\" decoding=\"async\" ", StringComparison.Ordinal), toc);
+    }
+
+    private static void ResolveLink(ContentItem item, LinkInline link, int firstLine, ILinkResolver links, DiagnosticBag diagnostics)
+    {
+        var line = firstLine + link.Line;
+        if (link.IsImage && PlainText(link).Trim().Length == 0)
+        {
+            diagnostics.Error(item.SourcePath, line, $"image {link.Url} has no alt text: write ![what the image shows]({link.Url})");
+        }
+
+        if (link.IsAutoLink || string.IsNullOrEmpty(link.Url))
+        {
+            return;
+        }
+
+        link.Url = links.Resolve(item, link.Url, link.IsImage, line) ?? "#";
+    }
+
+    /// <summary>The text of an inline run without markup, for TOC entries and alt text checks.</summary>
+    public static string PlainText(ContainerInline? container)
+    {
+        if (container is null)
+        {
+            return "";
+        }
+
+        var builder = new StringBuilder();
+        foreach (var inline in container.Descendants<Inline>())
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    builder.Append(literal.Content.AsSpan());
+                    break;
+                case CodeInline code:
+                    builder.Append(code.Content);
+                    break;
+            }
+        }
+
+        return builder.ToString().Trim();
+    }
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer();
+        sanitizer.AllowedAttributes.Add("id");
+        sanitizer.AllowedAttributes.Add("class");
+        sanitizer.AllowedAttributes.Add("aria-hidden");
+        sanitizer.AllowedAttributes.Add("tabindex");
+        sanitizer.AllowedAttributes.Remove("style");
+        sanitizer.AllowedTags.Add("input");
+        sanitizer.AllowedAttributes.Add("type");
+        sanitizer.AllowedAttributes.Add("checked");
+        sanitizer.AllowedAttributes.Add("disabled");
+        sanitizer.AllowedSchemes.Add("mailto");
+        sanitizer.AllowedSchemes.Add("tel");
+        return sanitizer;
+    }
+}

@@ -1,0 +1,66 @@
+using PopCulture.Site.Content;
+
+namespace PopCulture.Site.Model;
+
+/// <summary>
+/// The whole site after routing: every page and its URL, sections, taxonomies and the links between items.
+/// Built once per build; lookups are dictionaries so rendering one page never scans all pages.
+/// </summary>
+public sealed class SiteModel
+{
+    internal SiteModel(
+        IReadOnlyList<ContentItem> items,
+        IReadOnlyList<Section> sections,
+        IReadOnlyList<OutputPage> pages,
+        Dictionary<ContentItem, string> urls,
+        Dictionary<string, string> sourceUrls,
+        Dictionary<string, string> mediaUrls,
+        Dictionary<string, ContentItem> courses,
+        Dictionary<ContentItem, IReadOnlyList<ContentItem>> lessons,
+        Dictionary<string, IReadOnlyList<ContentItem>> parentingByBand)
+    {
+        Items = items;
+        Sections = sections;
+        Pages = pages;
+        _urls = urls;
+        _sourceUrls = sourceUrls;
+        MediaUrls = mediaUrls;
+        _courses = courses;
+        _lessons = lessons;
+        _parentingByBand = parentingByBand;
+        PageUrls = new HashSet<string>(pages.Select(p => p.Url), StringComparer.Ordinal);
+    }
+
+    private readonly Dictionary<ContentItem, string> _urls;
+    private readonly Dictionary<string, string> _sourceUrls;
+    private readonly Dictionary<string, ContentItem> _courses;
+    private readonly Dictionary<ContentItem, IReadOnlyList<ContentItem>> _lessons;
+    private readonly Dictionary<string, IReadOnlyList<ContentItem>> _parentingByBand;
+
+    /// <summary>Every published item, including the home page and section pages.</summary>
+    public IReadOnlyList<ContentItem> Items { get; }
+
+    public IReadOnlyList<Section> Sections { get; }
+
+    public IReadOnlyList<OutputPage> Pages { get; }
+
+    /// <summary>Site paths of every HTML page.</summary>
+    public IReadOnlySet<string> PageUrls { get; }
+
+    /// <summary>Media files by their content key (<c>parks/gusu/park.svg</c>) to the site path they are published at.</summary>
+    public IReadOnlyDictionary<string, string> MediaUrls { get; }
+
+    public string UrlOf(ContentItem item) => _urls[item];
+
+    /// <summary>The URL of the item read from a content file (<c>parks/x.md</c>, relative to the content root), if any.</summary>
+    public string? UrlOfSource(string sourcePath) => _sourceUrls.GetValueOrDefault(sourcePath);
+
+    public ContentItem? CourseOf(ContentItem lesson) =>
+        lesson.Fields is LessonFields fields ? _courses.GetValueOrDefault(CourseKey(lesson.Section, fields.Course)) : null;
+
+    public IReadOnlyList<ContentItem> LessonsOf(ContentItem course) => _lessons.GetValueOrDefault(course) ?? [];
+
+    public IReadOnlyList<ContentItem> ParentingLessonsFor(string ageBand) => _parentingByBand.GetValueOrDefault(ageBand) ?? [];
+
+    internal static string CourseKey(string section, string slug) => section + "/" + slug;
+}

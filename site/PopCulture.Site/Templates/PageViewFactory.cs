@@ -1,0 +1,236 @@
+using PopCulture.Site.Content;
+using PopCulture.Site.Markdown;
+using PopCulture.Site.Model;
+using PopCulture.Site.Output;
+
+namespace PopCulture.Site.Templates;
+
+/// <summary>Builds what a template sees for one output page: <c>site</c> and <c>page</c>.</summary>
+public sealed class PageViewFactory
+{
+    private const int HomeLatest = 6;
+    private const int DescriptionChars = 120;
+
+    private readonly RenderContext _context;
+    private readonly SiteConfig _config;
+    private readonly IReadOnlyList<SectionView> _sections;
+    private readonly IReadOnlyDictionary<string, MediaFile> _media;
+
+    public PageViewFactory(RenderContext context, SiteConfig config, IReadOnlyDictionary<string, MediaFile> media)
+    {
+        _context = context;
+        _config = config;
+        _media = media;
+        _sections = [.. context.Model.Sections.Select(s => new SectionView(s, context))];
+    }
+
+    private SiteUrls Urls => _context.Urls;
+
+    public SiteView Site(OutputPage page) => new()
+    {
+        Title = _config.Title,
+        Description = _config.Description,
+        BaseUrl = Urls.BaseUrl,
+        Menu = [.. _config.Menu.Select(m => m with { Url = Urls.Link(m.Url), Current = IsCurrent(m.Url, page) })],
+        Sections = _sections,
+        Data = _config.Data,
+        FeedUrl = Urls.Link("/index.xml"),
+        Year = _config.Year,
+    };
+
+    public async Task<PageView> PageAsync(OutputPage page, CancellationToken cancellationToken)
+    {
+        var section = page.Section is { } s ? _sections.First(v => v.Name == s.Name) : null;
+        var feed = section?.FeedUrl ?? Urls.Link("/index.xml");
+        var crumbs = Breadcrumbs(page);
+        switch (page.Kind)
+        {
+            case PageKind.Item:
+            case PageKind.Handout:
+                return await ItemPageAsync(page, section, feed, crumbs, cancellationToken).ConfigureAwait(false);
+            case PageKind.Home:
+                var home = page.Item is null ? null : _context.Markdown.Render(page.Item, _context.Links, _context.Diagnostics);
+                return new PageView
+                {
+                    Kind = "home",
+                    Title = page.Item?.Title is { Length: > 0 } title ? title : _config.Title,
+                    Description = page.Item?.Summary ?? _config.Description,
+                    Url = Urls.Link("/"),
+                    Permalink = Urls.Absolute("/"),
+                    Content = home?.Html ?? "",
+                    Items = [.. _context.Model.Items.Where(i => i.Date is not null && !i.IsIndex && i.Type == ContentTypes.Article)
+                        .OrderByDescending(i => i.Date).ThenBy(i => i.SourcePath, StringComparer.Ordinal).Take(HomeLatest).Select(_context.Summary)],
+                    JsonLd = JsonLdBuilder.WebSite(Urls, _config.Title, _config.Description),
+                    FeedUrl = feed,
+                };
+            case PageKind.NotFound:
+                return new PageView
+                {
+                    Kind = "404",
+                    Title = page.Title,
+                    Description = _config.Description,
+                    Url = Urls.Link(page.Url),
+                    Permalink = Urls.Absolute(page.Url),
+                    FeedUrl = feed,
+                    NoIndex = true,
+                };
+            case PageKind.Terms:
+                return new PageView
+                {
+                    Kind = "terms",
+                    Title = page.Title,
+                    Description = $"{page.Section!.Title}的全部{page.Taxonomy!.Label}",
+                    Url = Urls.Link(page.Url),
+                    Permalink = Urls.Absolute(page.Url),
+                    Section = section,
+                    Taxonomy = new LinkView(page.Taxonomy.Label, Urls.Link(page.Taxonomy.Url)),
+                    Terms = [.. page.Taxonomy.Terms.Select(t => new LinkView(t.Name, Urls.Link(t.Url)) { Count = t.Items.Count })],
+                    Breadcrumbs = crumbs,
+                    FeedUrl = feed,
+                };
+            default:
+                return ListPage(page, section, feed, crumbs);
+        }
+    }
+
+    private PageView ListPage(OutputPage page, SectionView? section, string feed, IReadOnlyList<LinkView> crumbs)
+    {
+        var intro = page.Kind == PageKind.Section && page.PageNumber == 1 && page.Section?.Index is { } index
+            ? _context.Markdown.Render(index, _context.Links, _context.Diagnostics).Html
+            : "";
+        var title = page.PageNumber > 1 ? $"{page.Title}（第 {page.PageNumber} 页）" : page.Title;
+        return new PageView
+        {
+            Kind = page.Kind == PageKind.Term ? "term" : "section",
+            Title = title,
+            Description = page.Kind == PageKind.Term
+                ? $"{page.Section!.Title}中标为“{page.Term!.Name}”的内容"
+                : page.Section?.Index?.Summary ?? _config.Description,
+            Url = Urls.Link(page.Url),
+            Permalink = Urls.Absolute(page.Url),
+            Content = intro,
+            Section = section,
+            Term = page.Term is { } term ? new LinkView(term.Name, Urls.Link(term.Url)) { Count = term.Items.Count } : null,
+            Taxonomy = page.Taxonomy is { } taxonomy ? new LinkView(taxonomy.Label, Urls.Link(taxonomy.Url)) : null,
+            Items = [.. page.Items.Select(_context.Summary)],
+            Pager = Pager(page),
+            Breadcrumbs = crumbs,
+            FeedUrl = feed,
+            NoIndex = page.PageNumber > 1,
+        };
+    }
+
+    private async Task<PageView> ItemPageAsync(OutputPage page, SectionView? section, string feed, IReadOnlyList<LinkView> crumbs, CancellationToken cancellationToken)
+    {
+        var item = page.Item!;
+        var body = _context.Markdown.Render(item, _context.Links, _context.Diagnostics);
+        var view = new ItemView(item, _context, body);
+        var cover = view.Cover;
+        var description = item.Summary ?? TextExcerpt.FromHtml(body.Html, DescriptionChars);
+        if (description.Length == 0)
+        {
+            description = _config.Description;
+        }
+
+        if (page.Kind == PageKind.Handout)
+        {
+            var handout = await HandoutAsync(item, page.Handout!, cancellationToken).ConfigureAwait(false);
+            return new PageView
+            {
+                Kind = "handout",
+                Title = page.Title,
+                Description = $"{item.Title} · {page.Title}",
+                Url = Urls.Link(page.Url),
+                Permalink = Urls.Absolute(page.Url),
+                Content = handout.Html,
+                Item = view,
+                Section = section,
+                Breadcrumbs = crumbs,
+                FeedUrl = feed,
+            };
+        }
+
+        return new PageView
+        {
+            Kind = "item",
+            Title = item.Title,
+            Description = description,
+            Url = view.Url,
+            Permalink = view.Permalink,
+            Content = body.Html,
+            Toc = view.Toc,
+            Item = view,
+            Section = section,
+            Breadcrumbs = crumbs,
+            JsonLd = JsonLdBuilder.ForItem(item, _context.Model, Urls, _config.Title, description, cover?.AbsoluteUrl),
+            OgType = item.Type == ContentTypes.Article ? "article" : "website",
+            Image = cover?.AbsoluteUrl,
+            FeedUrl = feed,
+        };
+    }
+
+    private async Task<RenderedMarkdown> HandoutAsync(ContentItem item, Handout handout, CancellationToken cancellationToken)
+    {
+        var key = ContentLinkResolver.Combine(item.BundlePath ?? "", handout.Src);
+        if (key is null || !_media.TryGetValue(key, out var file))
+        {
+            return new RenderedMarkdown("", []); // reported by the reference check
+        }
+
+        var markdown = await File.ReadAllTextAsync(file.PhysicalPath, cancellationToken).ConfigureAwait(false);
+        var source = item with { SourcePath = ItemFolder(item.SourcePath) + handout.Src };
+        return _context.Markdown.Render(source, markdown, 1, _context.Links, _context.Diagnostics);
+    }
+
+    private static string ItemFolder(string sourcePath) => sourcePath[..(sourcePath.LastIndexOf('/') + 1)];
+
+    private PagerView? Pager(OutputPage page)
+    {
+        if (page.PageCount <= 1 || page.ListUrl is null)
+        {
+            return null;
+        }
+
+        string UrlOf(int number) => Urls.Link(number == 1 ? page.ListUrl : $"{page.ListUrl}page/{number}/");
+        return new PagerView(
+            page.PageNumber,
+            page.PageCount,
+            page.PageNumber > 1 ? UrlOf(page.PageNumber - 1) : null,
+            page.PageNumber < page.PageCount ? UrlOf(page.PageNumber + 1) : null,
+            [.. Enumerable.Range(1, page.PageCount).Select(n => new LinkView(n.ToString(System.Globalization.CultureInfo.InvariantCulture), UrlOf(n)) { Current = n == page.PageNumber })]);
+    }
+
+    private List<LinkView> Breadcrumbs(OutputPage page)
+    {
+        if (page.Kind is PageKind.Home or PageKind.NotFound)
+        {
+            return [];
+        }
+
+        var crumbs = new List<LinkView> { new("首页", Urls.Link("/")) };
+        if (page.Section is { } section && !(page.Kind == PageKind.Section && page.PageNumber == 1))
+        {
+            crumbs.Add(new LinkView(section.Title, Urls.Link(section.Url)));
+        }
+
+        if (page.Kind == PageKind.Term && page.Taxonomy is { } taxonomy)
+        {
+            crumbs.Add(new LinkView(taxonomy.Label, Urls.Link(taxonomy.Url)));
+        }
+
+        if (page.Item is { } item && _context.Model.CourseOf(item) is { } course)
+        {
+            crumbs.Add(new LinkView(course.Title, Urls.Link(_context.Model.UrlOf(course))));
+        }
+
+        if (page.Kind == PageKind.Handout && page.Item is { } lesson)
+        {
+            crumbs.Add(new LinkView(lesson.Title, Urls.Link(_context.Model.UrlOf(lesson))));
+        }
+
+        return crumbs;
+    }
+
+    private static bool IsCurrent(string menuUrl, OutputPage page) =>
+        menuUrl == "/" ? page.Kind == PageKind.Home : page.Url.StartsWith(menuUrl, StringComparison.Ordinal);
+}
