@@ -24,7 +24,11 @@ public sealed record BuildOptions
 }
 
 /// <summary>How a build went: its problems, and what it wrote.</summary>
-public sealed record BuildResult(bool Succeeded, IReadOnlyList<Content.Diagnostic> Diagnostics, int Pages, int Files, TimeSpan Elapsed);
+public sealed record BuildResult(bool Succeeded, IReadOnlyList<Content.Diagnostic> Diagnostics, int Pages, int Files, TimeSpan Elapsed)
+{
+    /// <summary>Wall time of each stage, in order, for benchmarks.</summary>
+    public IReadOnlyList<KeyValuePair<string, TimeSpan>> Stages { get; init; } = [];
+}
 
 /// <summary>Progress of a build stage, for progress bars.</summary>
 public sealed record BuildProgress(string Stage, int Done, int Total);

@@ -20,14 +20,23 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
     {
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
+        var stages = new List<KeyValuePair<string, TimeSpan>>();
+        var lap = clock.Elapsed;
+        void Lap(string stage)
+        {
+            stages.Add(new(stage, clock.Elapsed - lap));
+            lap = clock.Elapsed;
+        }
 
         progress?.Report(new BuildProgress("读取内容", 0, 1));
         var snapshot = await source.LoadAsync(diagnostics, cancellationToken).ConfigureAwait(false);
+        Lap("read");
         var model = SiteModelBuilder.Build(snapshot, options.IncludeDrafts, options.PageSize, diagnostics);
         ReferenceValidator.Validate(model, diagnostics);
         var config = SiteConfig.From(snapshot.Data, model.Sections, diagnostics);
         var urls = CreateUrls(options.BaseUrl ?? config.BaseUrl ?? DefaultBaseUrl, diagnostics);
         progress?.Report(new BuildProgress("读取内容", 1, 1));
+        Lap("route");
         if (urls is null || !Directory.Exists(options.ThemeDirectory))
         {
             if (urls is not null)
@@ -42,19 +51,23 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
         var templates = ThemeTemplates.Load(
             options.ThemeDirectory, options.ThemeDisplayPath, urls, assets.ToDictionary(a => a.Key, a => a.Value.SitePath, StringComparer.Ordinal), diagnostics);
 
+        Lap("theme");
         var published = Published(model, assets.Values.Select(a => a.SitePath));
         var staged = options.CheckOnly ? null : new StagedOutput(options.OutputDirectory);
         try
         {
             var pages = await RenderAsync(model, snapshot, config, urls, templates, published, staged, diagnostics, progress, cancellationToken).ConfigureAwait(false);
+            Lap("render");
             var files = 0;
             if (staged is not null && !diagnostics.HasErrors)
             {
                 files = await WriteSupportFilesAsync(model, snapshot, config, urls, assets, staged, cancellationToken).ConfigureAwait(false);
+                Lap("feeds, sitemap, media");
                 staged.Commit();
+                Lap("swap");
             }
 
-            return Finish(!diagnostics.HasErrors, diagnostics, pages, pages + files, clock);
+            return Finish(!diagnostics.HasErrors, diagnostics, pages, pages + files, clock) with { Stages = stages };
         }
         finally
         {
@@ -80,6 +93,7 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
         var views = new PageViewFactory(context, config, snapshot.Media);
         var checker = new LinkChecker(urls, published);
         var missingLayouts = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var templateProblems = new ConcurrentDictionary<(string Layout, string Problem), (string FirstPage, int Count)>();
         var done = 0;
         var total = model.Pages.Count;
         progress?.Report(new BuildProgress("生成页面", 0, total));
@@ -87,7 +101,6 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(model.Pages, parallel, async (page, ct) =>
         {
-            var where = page.Item?.SourcePath ?? $"{options.ThemeDisplayPath}/layouts";
             var layout = templates.Find(LayoutsFor(page));
             if (layout is null)
             {
@@ -112,9 +125,11 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
                 return;
             }
 
+            // Content links were checked with their lines already; what is left came from a layout, and one broken
+            // link in a layout breaks every page: report it once with a count, not ten thousand times.
             foreach (var problem in checker.Check(html))
             {
-                diagnostics.Error(where, 0, $"page {page.Url} (layout {layout}.liquid) {problem}");
+                templateProblems.AddOrUpdate((layout, problem), (page.Url, 1), (_, seen) => (seen.FirstPage, seen.Count + 1));
             }
 
             if (staged is not null)
@@ -128,6 +143,12 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
                 progress?.Report(new BuildProgress("生成页面", count, total));
             }
         }).ConfigureAwait(false);
+
+        foreach (var ((layout, problem), (firstPage, count)) in templateProblems)
+        {
+            var pages = count == 1 ? $"on {firstPage}" : $"on {count} pages, first {firstPage}";
+            diagnostics.Error($"{options.ThemeDisplayPath}/layouts/{layout}.liquid", 0, $"{problem} ({pages})");
+        }
 
         return done;
     }

@@ -47,6 +47,11 @@ internal static class BenchCommand
                 return 1;
             }
 
+            foreach (var (stage, time) in result.Stages)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {stage,-22} {time.TotalSeconds,7:0.000} s"));
+            }
+
             using var process = Process.GetCurrentProcess();
             process.Refresh();
             var seconds = result.Elapsed.TotalSeconds;

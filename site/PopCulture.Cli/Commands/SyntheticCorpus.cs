@@ -40,6 +40,7 @@ internal static class SyntheticCorpus
         }
 
         File.WriteAllText(Path.Combine(root, "_index.md"), $"---\ntitle: 基准测试站点\n---\n{Paragraph(random)}\n");
+        File.WriteAllText(Path.Combine(root, "about.md"), $"---\ntitle: 关于本站\ntype: page\n---\n{Paragraph(random)}\n");
 
         for (var i = 0; i < news; i++)
         {

@@ -22,8 +22,9 @@ public static class SiteModelBuilder
             var url = SiteUrls.ItemPath(item.Section, item.Slug);
             if (owners.TryGetValue(url, out var owner))
             {
-                diagnostics.Error(item.SourcePath, item.KeyLines.ContainsKey("slug") ? item.LineOf("slug") : 1,
-                    $"duplicate URL {url}: {owner.SourcePath} is published there too");
+                // Name both files: either may be the one to rename.
+                diagnostics.Error(item.SourcePath, SlugLine(item), $"duplicate URL {url}: {owner.SourcePath} is published there too");
+                diagnostics.Error(owner.SourcePath, SlugLine(owner), $"duplicate URL {url}: {item.SourcePath} is published there too");
                 continue;
             }
 
@@ -44,6 +45,8 @@ public static class SiteModelBuilder
         var pages = BuildPages(published, sections, urls, pageSize, owners, diagnostics);
         return new SiteModel(published, sections, pages, urls, sourceUrls, mediaUrls, courses, lessons, parenting);
     }
+
+    private static int SlugLine(ContentItem item) => item.KeyLines.ContainsKey("slug") ? item.LineOf("slug") : 1;
 
     /// <summary>A source path without its root folder (<c>content/parks/x.md</c> → <c>parks/x.md</c>), as content links name it.</summary>
     internal static string ContentKey(string sourcePath) =>

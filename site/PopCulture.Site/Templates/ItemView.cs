@@ -81,10 +81,18 @@ public sealed class ItemView(ContentItem item, RenderContext context, RenderedMa
 
     public ItemView? Next => Sibling(+1);
 
-    /// <summary>For a parenting lesson: the other lessons for the same age band.</summary>
+    /// <summary>How many related lessons a page links to: enough to browse on, bounded however large the site grows.</summary>
+    public const int MaxRelated = 8;
+
+    /// <summary>For a parenting lesson: other lessons for the same age band, other domains first so the set is varied.</summary>
     public IReadOnlyList<ItemView> Related =>
         item.Fields is ParentingLessonFields fields
-            ? [.. context.Model.ParentingLessonsFor(fields.AgeBand).Where(i => !ReferenceEquals(i, item)).Select(context.Summary)]
+            ? [.. context.Model.ParentingLessonsFor(fields.AgeBand)
+                .Where(i => !ReferenceEquals(i, item))
+                .Take(MaxRelated * 8)
+                .OrderBy(i => ((ParentingLessonFields)i.Fields!).Domain == fields.Domain ? 1 : 0)
+                .Take(MaxRelated)
+                .Select(context.Summary)]
             : [];
 
     /// <summary>For a lesson: the teacher notes rendered from Markdown.</summary>

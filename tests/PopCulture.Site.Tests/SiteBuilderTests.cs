@@ -1,0 +1,220 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace PopCulture.Site.Tests;
+
+public class SiteBuilderTests
+{
+    [Fact]
+    public async Task Build_writes_pages_feeds_sitemap_robots_404_and_fingerprinted_assets()
+    {
+        using var site = new TempSite().WithBasics();
+
+        var result = await site.BuildAsync();
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Lines()));
+        Assert.Empty(result.Diagnostics);
+        foreach (var file in new[] { "index.html", "about/index.html", "news/index.html", "news/first/index.html", "news/tags/index.html",
+                     "news/tags/幸福家庭/index.html", "404.html", "index.xml", "news/index.xml", "sitemap.xml", "robots.txt" })
+        {
+            Assert.True(site.Exists(file), $"{file} was not written");
+        }
+
+        var css = Directory.GetFiles(Path.Combine(site.Output, "assets", "css"), "site.*.css");
+        var fingerprinted = Path.GetFileName(Assert.Single(css));
+        Assert.Matches("^site\\.[0-9a-f]{10}\\.css$", fingerprinted);
+        Assert.Contains($"/assets/css/{fingerprinted}", site.Read("news/first/index.html"), StringComparison.Ordinal);
+        Assert.Contains("Sitemap: https://example.org/sitemap.xml", site.Read("robots.txt"), StringComparison.Ordinal);
+        Assert.Contains("<loc>https://example.org/news/first/</loc>", site.Read("sitemap.xml"), StringComparison.Ordinal);
+        Assert.Contains("<id>https://example.org/news/first/</id>", site.Read("news/index.xml"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Item_pages_carry_canonical_url_opengraph_and_json_ld()
+    {
+        using var site = new TempSite().WithBasics()
+            .With("parks/_index.md", "---\ntitle: 人口文化园\n---\n")
+            .With("parks/gusu/index.md", """
+                ---
+                type: park
+                title: 姑苏区人口文化园（示例）
+                summary: 示例园区
+                sample: true
+                district: 姑苏区
+                coordinates: { lat: 31.31, lng: 120.61 }
+                opening_hours: 全天开放
+                level: 地标精品
+                cover: { src: park.svg, alt: 园区示意图 }
+                exhibits:
+                  - name: 婚育新风长廊
+                ---
+                ![园区示意图](park.svg)
+                """)
+            .With("parks/gusu/park.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>园</title></svg>");
+
+        var result = await site.BuildAsync();
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Lines()));
+        var html = site.Read("parks/gusu/index.html");
+        Assert.Contains("<link rel=\"canonical\" href=\"https://example.org/parks/gusu/\">", html, StringComparison.Ordinal);
+        Assert.Contains("<meta property=\"og:image\" content=\"https://example.org/parks/gusu/park.svg\">", html, StringComparison.Ordinal);
+        Assert.True(site.Exists("parks/gusu/park.svg"));
+        using var jsonLd = JsonDocument.Parse(ExtractJsonLd(html));
+        Assert.Equal("Place", jsonLd.RootElement.GetProperty("@type").GetString());
+        Assert.Equal(31.31, jsonLd.RootElement.GetProperty("geo").GetProperty("latitude").GetDouble());
+    }
+
+    [Fact]
+    public async Task Courses_link_their_lessons_in_order_with_previous_and_next()
+    {
+        using var site = new TempSite().WithBasics()
+            .With("adolescence/_index.md", "---\ntitle: 网上青春期教育馆\n---\n")
+            .With("adolescence/teen.md", "---\ntype: course\ntitle: 认识青春期\ndate: 2013-01-01\naudience: 学生\ngrade_band: 初中\ntopic: 青春期\n---\n")
+            .With("adolescence/teen-2.md", "---\ntype: lesson\ntitle: 第二课\ndate: 2013-01-01\ncourse: teen\norder: 2\nobjectives: [二]\n---\n")
+            .With("adolescence/teen-1.md", "---\ntype: lesson\ntitle: 第一课\ndate: 2013-01-01\ncourse: teen\norder: 1\nobjectives: [一]\nteacher_notes: 注意**分组**\n---\n");
+
+        var result = await site.BuildAsync();
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Lines()));
+        var course = site.Read("adolescence/teen/index.html");
+        Assert.True(course.IndexOf("第一课", StringComparison.Ordinal) < course.IndexOf("第二课", StringComparison.Ordinal));
+        var first = site.Read("adolescence/teen-1/index.html");
+        Assert.Contains("/adolescence/teen-2/", first, StringComparison.Ordinal);
+        Assert.Contains("<strong>分组</strong>", first, StringComparison.Ordinal);
+        using var jsonLd = JsonDocument.Parse(ExtractJsonLd(first));
+        Assert.Equal("LearningResource", jsonLd.RootElement.GetProperty("@type").GetString());
+        Assert.Equal("Course", jsonLd.RootElement.GetProperty("isPartOf").GetProperty("@type").GetString());
+        // Lessons are listed by their course, not in the section list.
+        Assert.DoesNotContain("第一课", site.Read("adolescence/index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Build_reports_every_error_in_one_run_and_leaves_the_previous_output_byte_for_byte()
+    {
+        using var site = new TempSite().WithBasics();
+        Assert.True((await site.BuildAsync()).Succeeded);
+        var before = Fingerprint(site.Output);
+
+        site.With("news/bad-yaml.md", "---\ntitle: 坏\ndate: 2012-01-01\ntags: [a, b\n---\n")
+            .With("news/no-title.md", "---\ndate: 2012-01-01\n---\n")
+            .With("news/bad-enum.md", "---\ntype: course\ntitle: 课\ndate: 2012-01-01\naudience: 校长\ngrade_band: 初中\ntopic: 主题\n---\n")
+            .With("news/link.md", "---\ntitle: 链接\ndate: 2012-01-01\n---\n第一行\n\n[坏链接](/no/such/page/)\n")
+            .With("news/image.md", "---\ntitle: 图\ndate: 2012-01-01\n---\n![示意图](missing.png)\n")
+            .With("news/dupe.md", "---\ntitle: 重复\ndate: 2012-01-01\nslug: first\n---\n");
+
+        var result = await site.BuildAsync();
+
+        Assert.False(result.Succeeded);
+        var lines = result.Lines();
+        Assert.Contains(lines, l => l.StartsWith("content/news/bad-yaml.md:", StringComparison.Ordinal) && l.Contains("malformed YAML", StringComparison.Ordinal));
+        Assert.Contains("content/news/no-title.md:2: 'title' is required", lines);
+        Assert.Contains(lines, l => l.StartsWith("content/news/bad-enum.md:5: 'audience' must be one of 学生, 教师, 家长", StringComparison.Ordinal));
+        Assert.Contains("content/news/link.md:7: broken link /no/such/page/: no page or file is published there", lines);
+        Assert.Contains(lines, l => l.StartsWith("content/news/image.md:5: image missing.png not found", StringComparison.Ordinal));
+        Assert.Contains("content/news/dupe.md:4: duplicate URL /news/first/: content/news/first.md is published there too", lines);
+        Assert.Contains("content/news/first.md:1: duplicate URL /news/first/: content/news/dupe.md is published there too", lines);
+        Assert.Equal(before, Fingerprint(site.Output));
+        Assert.Empty(Directory.GetDirectories(site.Root, ".public.staging-*"));
+    }
+
+    [Fact]
+    public async Task Check_validates_without_writing_anything()
+    {
+        using var site = new TempSite().WithBasics();
+
+        var result = await site.BuildAsync(checkOnly: true);
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Lines()));
+        Assert.False(Directory.Exists(site.Output));
+    }
+
+    [Fact]
+    public async Task Drafts_are_left_out_unless_asked_for()
+    {
+        using var site = new TempSite().WithBasics().With("news/wip.md", "---\ntitle: 草稿\ndate: 2012-01-01\ndraft: true\n---\n");
+
+        Assert.True((await site.BuildAsync()).Succeeded);
+        Assert.False(site.Exists("news/wip/index.html"));
+
+        Assert.True((await site.BuildAsync(drafts: true)).Succeeded);
+        Assert.True(site.Exists("news/wip/index.html"));
+    }
+
+    [Fact]
+    public async Task Section_lists_are_paged()
+    {
+        using var site = new TempSite().WithBasics();
+        for (var i = 0; i < 30; i++)
+        {
+            site.With($"news/n{i}.md", $"---\ntitle: 新闻{i}\ndate: 2012-01-{i % 28 + 1:00}\n---\n");
+        }
+
+        var result = await site.BuildAsync();
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Lines()));
+        Assert.True(site.Exists("news/page/2/index.html"));
+        Assert.True(site.Exists("news/page/3/index.html"));
+        Assert.False(site.Exists("news/page/4/index.html"));
+        Assert.Contains("/news/page/2/", site.Read("news/index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_site_under_a_sub_path_links_everything_under_it()
+    {
+        using var site = new TempSite().WithBasics().With("news/second.md", "---\ntitle: 第二篇\ndate: 2012-01-03\n---\n见[第一篇](first.md)。\n");
+
+        var result = await site.BuildAsync(baseUrl: "https://example.org/pop/");
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Lines()));
+        var html = site.Read("news/second/index.html");
+        Assert.Contains("href=\"/pop/news/first/\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/pop/assets/css/", html, StringComparison.Ordinal);
+        Assert.Contains("https://example.org/pop/news/second/", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Theme_errors_name_the_template_and_line()
+    {
+        using var site = new TempSite().WithBasics().WithTheme("layouts/article.liquid", "<h1>{{ page.title }}</h1>\n{% if page.item %}\n<p>未结束\n");
+
+        var result = await site.BuildAsync();
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Lines(), l => l.StartsWith("theme/layouts/article.liquid:", StringComparison.Ordinal) && l.Contains("template error", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_broken_link_in_a_layout_is_reported_once_with_a_count()
+    {
+        using var site = new TempSite().WithBasics()
+            .With("news/second.md", "---\ntitle: 第二篇\ndate: 2012-01-03\n---\n")
+            .WithTheme("layouts/article.liquid", "<h1>{{ page.title }}</h1><a href=\"{{ '/missing/' | relative_url }}\">坏</a>");
+
+        var result = await site.BuildAsync();
+
+        var problem = Assert.Single(result.Lines());
+        Assert.Equal("theme/layouts/article.liquid: broken link /missing/: nothing is published there (on 2 pages, first /news/first/)", problem.Replace("/news/second/", "/news/first/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Layouts_may_not_load_anything_from_another_host()
+    {
+        using var site = new TempSite().WithBasics()
+            .WithTheme("layouts/page.liquid", "<h1>{{ page.title }}</h1><img src=\"https://cdn.example.com/x.png\" alt=\"x\">");
+
+        var result = await site.BuildAsync();
+
+        Assert.Contains(result.Lines(), l => l.Contains("loads https://cdn.example.com/x.png from another host", StringComparison.Ordinal));
+    }
+
+    private static string ExtractJsonLd(string html)
+    {
+        const string open = "<script type=\"application/ld+json\">";
+        var start = html.IndexOf(open, StringComparison.Ordinal) + open.Length;
+        return html[start..html.IndexOf("</script>", start, StringComparison.Ordinal)];
+    }
+
+    private static Dictionary<string, string> Fingerprint(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
+}
