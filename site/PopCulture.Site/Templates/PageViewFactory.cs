@@ -164,7 +164,8 @@ public sealed class PageViewFactory
             Breadcrumbs = crumbs,
             JsonLd = JsonLdBuilder.ForItem(item, _context.Model, Urls, _config.Title, description, cover?.AbsoluteUrl),
             OgType = item.Type == ContentTypes.Article ? "article" : "website",
-            Image = cover?.AbsoluteUrl,
+            // Share-card scrapers (WeChat among them) read only raster images; an SVG cover is no share image.
+            Image = cover is not null && IsRaster(cover.Url) ? cover.AbsoluteUrl : null,
             FeedUrl = feed,
         };
     }
@@ -181,6 +182,9 @@ public sealed class PageViewFactory
         var source = item with { SourcePath = ItemFolder(item.SourcePath) + handout.Src };
         return _context.Markdown.Render(source, markdown, 1, _context.Links, _context.Diagnostics);
     }
+
+    private static bool IsRaster(string url) =>
+        Path.GetExtension(url).ToUpperInvariant() is ".PNG" or ".JPG" or ".JPEG" or ".WEBP" or ".GIF";
 
     private static string ItemFolder(string sourcePath) => sourcePath[..(sourcePath.LastIndexOf('/') + 1)];
 
