@@ -44,21 +44,25 @@ public class SiteBuilderTests
                 coordinates: { lat: 31.31, lng: 120.61 }
                 opening_hours: 全天开放
                 level: 地标精品
-                cover: { src: park.svg, alt: 园区示意图 }
+                cover: { src: park.png, alt: 园区照片 }
                 exhibits:
                   - name: 婚育新风长廊
                 ---
                 ![园区示意图](park.svg)
                 """)
-            .With("parks/gusu/park.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>园</title></svg>");
+            .With("parks/gusu/park.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>园</title></svg>")
+            .With("parks/gusu/park.png", "not decoded by the build yet")
+            .With("parks/svg-only.md", "---\ntype: park\ntitle: 示例园\nsample: true\ndistrict: 昆山市\ncoordinates: { lat: 31.38, lng: 120.98 }\nopening_hours: 全天开放\nlevel: 村（社区）\nexhibits: [{ name: 展板 }]\ncover: { src: gusu/park.svg, alt: 示意图 }\n---\n");
 
         var result = await site.BuildAsync();
 
         Assert.True(result.Succeeded, string.Join('\n', result.Lines()));
         var html = site.Read("parks/gusu/index.html");
         Assert.Contains("<link rel=\"canonical\" href=\"https://example.org/parks/gusu/\">", html, StringComparison.Ordinal);
-        Assert.Contains("<meta property=\"og:image\" content=\"https://example.org/parks/gusu/park.svg\">", html, StringComparison.Ordinal);
+        Assert.Contains("<meta property=\"og:image\" content=\"https://example.org/parks/gusu/park.png\">", html, StringComparison.Ordinal);
         Assert.True(site.Exists("parks/gusu/park.svg"));
+        // Share-card scrapers ignore SVG, so an SVG cover gives no og:image.
+        Assert.DoesNotContain("og:image", site.Read("parks/svg-only/index.html"), StringComparison.Ordinal);
         using var jsonLd = JsonDocument.Parse(ExtractJsonLd(html));
         Assert.Equal("Place", jsonLd.RootElement.GetProperty("@type").GetString());
         Assert.Equal(31.31, jsonLd.RootElement.GetProperty("geo").GetProperty("latitude").GetDouble());
