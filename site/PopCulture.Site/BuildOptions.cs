@@ -26,6 +26,9 @@ public sealed record BuildOptions
 /// <summary>How a build went: its problems, and what it wrote.</summary>
 public sealed record BuildResult(bool Succeeded, IReadOnlyList<Content.Diagnostic> Diagnostics, int Pages, int Files, TimeSpan Elapsed)
 {
+    /// <summary>The background deletion of the output this build replaced; await it before the process exits.</summary>
+    public Task Cleanup { get; init; } = Task.CompletedTask;
+
     /// <summary>Wall time of each stage, in order, for benchmarks.</summary>
     public IReadOnlyList<KeyValuePair<string, TimeSpan>> Stages { get; init; } = [];
 }

@@ -53,21 +53,27 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
 
         Lap("theme");
         var published = Published(model, assets.Values.Select(a => a.SitePath));
+        if (!options.CheckOnly)
+        {
+            StagedOutput.RemoveLeftovers(options.OutputDirectory);
+        }
+
         var staged = options.CheckOnly ? null : new StagedOutput(options.OutputDirectory);
         try
         {
             var pages = await RenderAsync(model, snapshot, config, urls, templates, published, staged, diagnostics, progress, cancellationToken).ConfigureAwait(false);
             Lap("render");
             var files = 0;
+            var cleanup = Task.CompletedTask;
             if (staged is not null && !diagnostics.HasErrors)
             {
                 files = await WriteSupportFilesAsync(model, snapshot, config, urls, assets, staged, cancellationToken).ConfigureAwait(false);
                 Lap("feeds, sitemap, media");
-                staged.Commit();
+                cleanup = staged.Commit();
                 Lap("swap");
             }
 
-            return Finish(!diagnostics.HasErrors, diagnostics, pages, pages + files, clock) with { Stages = stages };
+            return Finish(!diagnostics.HasErrors, diagnostics, pages, pages + files, clock) with { Stages = stages, Cleanup = cleanup };
         }
         finally
         {

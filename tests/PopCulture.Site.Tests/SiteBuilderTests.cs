@@ -122,6 +122,22 @@ public class SiteBuilderTests
     }
 
     [Fact]
+    public async Task A_rebuild_replaces_the_output_and_leaves_no_staging_or_old_folders()
+    {
+        using var site = new TempSite().WithBasics();
+        Assert.True((await site.BuildAsync()).Succeeded);
+        site.With("news/second.md", "---\ntitle: 第二篇\ndate: 2012-01-03\n---\n");
+        File.Delete(Path.Combine(site.Content, "news", "first.md"));
+
+        var result = await site.BuildAsync();
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Lines()));
+        Assert.True(site.Exists("news/second/index.html"));
+        Assert.False(site.Exists("news/first/index.html"));
+        Assert.Equal("content public theme", string.Join(" ", Directory.GetDirectories(site.Root).Select(Path.GetFileName).Order()));
+    }
+
+    [Fact]
     public async Task Check_validates_without_writing_anything()
     {
         using var site = new TempSite().WithBasics();

@@ -70,8 +70,9 @@ public sealed class TempSite : IDisposable
         return this;
     }
 
-    public Task<BuildResult> BuildAsync(bool checkOnly = false, string? baseUrl = "https://example.org/", bool drafts = false) =>
-        new SiteBuilder(new FolderContentSource(Content), new BuildOptions
+    public async Task<BuildResult> BuildAsync(bool checkOnly = false, string? baseUrl = "https://example.org/", bool drafts = false)
+    {
+        var result = await new SiteBuilder(new FolderContentSource(Content), new BuildOptions
         {
             ThemeDirectory = Theme,
             ThemeDisplayPath = "theme",
@@ -80,6 +81,9 @@ public sealed class TempSite : IDisposable
             CheckOnly = checkOnly,
             IncludeDrafts = drafts,
         }).BuildAsync(null, CancellationToken.None);
+        await result.Cleanup;
+        return result;
+    }
 
     public string Read(string relative) => File.ReadAllText(Path.Combine(Output, relative));
 

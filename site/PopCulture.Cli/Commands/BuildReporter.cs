@@ -69,6 +69,7 @@ internal static class BuildReporter
                 $"build failed: {errors} errors, {warnings} warnings in {seconds:0.00} s; the previous output was left as it was"));
         }
 
+        await result.Cleanup.ConfigureAwait(false);
         return result;
     }
 

@@ -59,8 +59,12 @@ public sealed class StagedOutput : IDisposable
 
     public void CopyFile(string sitePath, string source) => File.Copy(source, Prepare(sitePath), overwrite: true);
 
-    /// <summary>Swaps the staged build in place of the output folder.</summary>
-    public void Commit()
+    /// <summary>
+    /// Swaps the staged build in place of the output folder. The previous output is renamed aside and deleted in the
+    /// background: deleting ten thousand files costs seconds that no reader should wait for.
+    /// </summary>
+    /// <returns>The deletion of the previous output, to await before the process exits.</returns>
+    public Task Commit()
     {
         var old = $"{StagingDirectory}.old";
         var hadOutput = Directory.Exists(_output);
@@ -84,9 +88,34 @@ public sealed class StagedOutput : IDisposable
         }
 
         _committed = true;
-        if (hadOutput)
+        return hadOutput ? Task.Run(() => DeleteQuietly(old)) : Task.CompletedTask;
+    }
+
+    /// <summary>Deletes previous outputs a crashed process renamed aside but never finished deleting.</summary>
+    public static void RemoveLeftovers(string outputDirectory)
+    {
+        var output = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        var parent = Path.GetDirectoryName(output);
+        if (parent is null || !Directory.Exists(parent))
         {
-            Directory.Delete(old, recursive: true);
+            return;
+        }
+
+        foreach (var leftover in Directory.EnumerateDirectories(parent, $".{Path.GetFileName(output)}.staging-*.old"))
+        {
+            DeleteQuietly(leftover);
+        }
+    }
+
+    private static void DeleteQuietly(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Another build in this folder got there first: the goal, an absent folder, is reached.
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Fluid;
@@ -23,7 +22,6 @@ public sealed class ThemeTemplates
 
     private readonly Dictionary<string, IFluidTemplate> _layouts;
     private readonly TemplateOptions _options;
-    private readonly ConcurrentDictionary<string, IFluidTemplate?> _lookups = new(StringComparer.Ordinal);
 
     private ThemeTemplates(Dictionary<string, IFluidTemplate> layouts, TemplateOptions options)
     {
@@ -133,25 +131,27 @@ public sealed class ThemeTemplates
 
     private static void RegisterModelTypes(MemberAccessStrategy strategy)
     {
-        strategy.Register<SiteView>();
-        strategy.Register<PageView>();
-        strategy.Register<ItemView>();
-        strategy.Register<SectionView>();
-        strategy.Register<LinkView>();
-        strategy.Register<MediaView>();
-        strategy.Register<PagerView>();
-        strategy.Register<TocView>();
-        strategy.Register<HandoutView>();
-        strategy.Register<ParkFields>();
-        strategy.Register<HallFields>();
-        strategy.Register<ProgramSiteFields>();
-        strategy.Register<ParentingLessonFields>();
-        strategy.Register<CourseFields>();
-        strategy.Register<LessonFields>();
-        strategy.Register<Coordinates>();
-        strategy.Register<Exhibit>();
-        strategy.Register<MonthRange>();
-        strategy.Register<Handout>();
-        strategy.Register<QuizQuestion>();
+        // Templates probe members a type lacks ({% if item.fields.age_band %} on a park). Fluid caches only members it
+        // finds, so every miss reflects over the type again; a catch-all accessor answering nil makes misses cached too.
+        foreach (var type in ModelTypes)
+        {
+            strategy.Register(type);
+            strategy.Register(type, NilAccessor.Instance);
+        }
+    }
+
+    private static readonly Type[] ModelTypes =
+    [
+        typeof(SiteView), typeof(PageView), typeof(ItemView), typeof(SectionView), typeof(LinkView), typeof(MediaView),
+        typeof(PagerView), typeof(TocView), typeof(HandoutView), typeof(ParkFields), typeof(HallFields),
+        typeof(ProgramSiteFields), typeof(ParentingLessonFields), typeof(CourseFields), typeof(LessonFields),
+        typeof(Coordinates), typeof(Exhibit), typeof(MonthRange), typeof(Handout), typeof(QuizQuestion),
+    ];
+
+    private sealed class NilAccessor : IMemberAccessor
+    {
+        public static readonly NilAccessor Instance = new();
+
+        public object? Get(object obj, string name, TemplateContext ctx) => null;
     }
 }
