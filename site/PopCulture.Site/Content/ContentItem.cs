@@ -45,6 +45,9 @@ public sealed record ContentItem
     /// <summary>Where the item came from, as shown in error messages (<c>content/parks/x.md</c>).</summary>
     public required string SourcePath { get; init; }
 
+    /// <summary>The item's path inside the content root (<c>parks/x.md</c>), which content links to other items use.</summary>
+    public string ContentPath { get; init; } = "";
+
     /// <summary>The 1-based line of the source on which the Markdown body starts.</summary>
     public int BodyLine { get; init; } = 1;
 

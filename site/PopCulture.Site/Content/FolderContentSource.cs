@@ -29,7 +29,7 @@ public sealed class FolderContentSource(string root, string displayRoot = "conte
         var items = new ConcurrentBag<ContentItem>();
         await Parallel.ForEachAsync(documents, cancellationToken, async (location, ct) =>
         {
-            var physical = Physical(location.SourcePath);
+            var physical = Physical(location);
             if (new FileInfo(physical).Length > MaxFileBytes)
             {
                 diagnostics.Error(location.SourcePath, 0, $"file is larger than {MaxFileBytes / (1024 * 1024)} MB");
@@ -55,11 +55,11 @@ public sealed class FolderContentSource(string root, string displayRoot = "conte
             var name = Path.GetFileName(file);
             if (name == IndexFile)
             {
-                documents.Add(new ItemParser.Location(Display(name), "", "", IsIndex: true, BundlePath: null));
+                documents.Add(new ItemParser.Location(Display(name), "", "", IsIndex: true, BundlePath: null) { ContentPath = name });
             }
             else if (IsMarkdown(name) && !IsHidden(name))
             {
-                documents.Add(new ItemParser.Location(Display(name), "", Path.GetFileNameWithoutExtension(name), false, null));
+                documents.Add(new ItemParser.Location(Display(name), "", Path.GetFileNameWithoutExtension(name), false, null) { ContentPath = name });
             }
             else if (!IsHidden(name))
             {
@@ -85,11 +85,11 @@ public sealed class FolderContentSource(string root, string displayRoot = "conte
             var relative = $"{section}/{name}";
             if (name == IndexFile)
             {
-                documents.Add(new ItemParser.Location(Display(relative), section, "", IsIndex: true, BundlePath: section));
+                documents.Add(new ItemParser.Location(Display(relative), section, "", IsIndex: true, BundlePath: section) { ContentPath = relative });
             }
             else if (IsMarkdown(name) && !IsHidden(name))
             {
-                documents.Add(new ItemParser.Location(Display(relative), section, Path.GetFileNameWithoutExtension(name), false, section));
+                documents.Add(new ItemParser.Location(Display(relative), section, Path.GetFileNameWithoutExtension(name), false, section) { ContentPath = relative });
             }
             else if (!IsHidden(name))
             {
@@ -108,7 +108,7 @@ public sealed class FolderContentSource(string root, string displayRoot = "conte
             var bundlePath = $"{section}/{slug}";
             if (File.Exists(Path.Combine(bundle, BundleIndexFile)))
             {
-                documents.Add(new ItemParser.Location(Display($"{bundlePath}/{BundleIndexFile}"), section, slug, false, bundlePath));
+                documents.Add(new ItemParser.Location(Display($"{bundlePath}/{BundleIndexFile}"), section, slug, false, bundlePath) { ContentPath = $"{bundlePath}/{BundleIndexFile}" });
             }
 
             foreach (var file in Directory.EnumerateFiles(bundle, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
@@ -168,5 +168,5 @@ public sealed class FolderContentSource(string root, string displayRoot = "conte
 
     private string Display(string relative) => $"{displayRoot}/{relative}";
 
-    private string Physical(string display) => Path.Combine(root, display[(displayRoot.Length + 1)..]);
+    private string Physical(ItemParser.Location location) => Path.Combine(root, location.ContentPath);
 }

@@ -6,7 +6,12 @@ namespace PopCulture.Site.Content;
 public static partial class ItemParser
 {
     /// <summary>Where a file sits: its section, default slug, and whether it is an index or a bundle.</summary>
-    public sealed record Location(string SourcePath, string Section, string Slug, bool IsIndex, string? BundlePath);
+    public sealed record Location(string SourcePath, string Section, string Slug, bool IsIndex, string? BundlePath)
+    {
+        /// <summary>The path inside the content root; defaults to the source path without its first folder.</summary>
+        public string ContentPath { get; init; } =
+            SourcePath.IndexOf('/', StringComparison.Ordinal) is var slash and >= 0 ? SourcePath[(slash + 1)..] : SourcePath;
+    }
 
     /// <summary>Parses one file; returns null when the file has errors severe enough that no item can be made.</summary>
     public static ContentItem? Parse(Location location, string text, DiagnosticBag diagnostics)
@@ -79,6 +84,7 @@ public static partial class ItemParser
             Body = frontMatter.Body,
             BodyLine = frontMatter.BodyLine,
             SourcePath = path,
+            ContentPath = location.ContentPath,
             IsIndex = location.IsIndex,
             BundlePath = location.BundlePath,
             KeyLines = reader.KeyLines(),

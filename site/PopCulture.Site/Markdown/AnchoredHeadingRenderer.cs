@@ -17,7 +17,7 @@ internal sealed class AnchoredHeadingRenderer : HtmlObjectRenderer<HeadingBlock>
         renderer.WriteLeafInline(obj);
         if (obj.Level >= 2 && obj.GetAttributes().Id is { Length: > 0 } id)
         {
-            renderer.Write(" <a class=\"anchor\" href=\"#").WriteEscapeUrl(id).Write("\" aria-hidden=\"true\" tabindex=\"-1\">#</a>");
+            renderer.Write(" <a class=\"anchor\" href=\"#").WriteEscape(id).Write("\" aria-hidden=\"true\" tabindex=\"-1\">#</a>");
         }
 
         renderer.Write("</").Write(tag).WriteLine(">");

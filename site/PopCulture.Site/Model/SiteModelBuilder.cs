@@ -30,7 +30,7 @@ public static class SiteModelBuilder
 
             owners[url] = item;
             urls[item] = url;
-            sourceUrls[ContentKey(item.SourcePath)] = url;
+            sourceUrls[item.ContentPath] = url;
             published.Add(item);
         }
 
@@ -48,10 +48,6 @@ public static class SiteModelBuilder
 
     private static int SlugLine(ContentItem item) => item.KeyLines.ContainsKey("slug") ? item.LineOf("slug") : 1;
 
-    /// <summary>A source path without its root folder (<c>content/parks/x.md</c> → <c>parks/x.md</c>), as content links name it.</summary>
-    internal static string ContentKey(string sourcePath) =>
-        sourcePath.IndexOf('/', StringComparison.Ordinal) is var slash and >= 0 ? sourcePath[(slash + 1)..] : sourcePath;
-
     private static Dictionary<string, string> RouteMedia(
         IReadOnlyDictionary<string, MediaFile> media, List<ContentItem> items, Dictionary<ContentItem, string> urls)
     {
@@ -59,7 +55,7 @@ public static class SiteModelBuilder
         var bundles = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var item in items)
         {
-            if (item.BundlePath is { } folder && item.SourcePath.EndsWith("/index.md", StringComparison.Ordinal))
+            if (item.BundlePath is { } folder && item.ContentPath.EndsWith("/index.md", StringComparison.Ordinal))
             {
                 bundles[folder] = urls[item];
             }
