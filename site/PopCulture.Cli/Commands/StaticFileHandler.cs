@@ -60,10 +60,10 @@ internal sealed class StaticFileHandler(string root)
     /// <summary>Maps a request path to a file under the root, refusing anything that climbs out of it.</summary>
     private string? Resolve(string requestPath)
     {
-        var full = Path.GetFullPath(root);
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
         var relative = Uri.UnescapeDataString(requestPath).TrimStart('/');
         var candidate = Path.GetFullPath(Path.Combine(full, relative));
-        if (!candidate.StartsWith(full, StringComparison.Ordinal))
+        if (!candidate.StartsWith(full, StringComparison.Ordinal) && candidate + Path.DirectorySeparatorChar != full)
         {
             return null;
         }
