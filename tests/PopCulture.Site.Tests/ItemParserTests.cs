@@ -159,6 +159,27 @@ public class ItemParserTests
         Assert.Contains("no closing '---'", Assert.Single(open).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_item_lists_the_media_it_uses()
+    {
+        var (item, problems) = Parse("""
+            ---
+            type: lesson
+            title: 第一课
+            date: 2013-01-01
+            course: c
+            order: 1
+            objectives: [认识变化]
+            cover: { src: cover.png, alt: 封面 }
+            handouts: [{ title: 讲义, src: handout.md }]
+            ---
+            ![示意图](body.svg) 与 ![外链](https://example.org/x.png) 与 ![再次](cover.png "标题")
+            """, "adolescence", "l");
+
+        Assert.Empty(problems);
+        Assert.Equal(["cover.png", "handout.md", "body.svg"], item!.MediaReferences());
+    }
+
     [Theory]
     [InlineData("Hello")]
     [InlineData("中文")]

@@ -3,7 +3,7 @@ namespace PopCulture.Site.Content;
 /// <summary>
 /// One piece of content, whatever its source (a Markdown file or a CMS row): the content contract.
 /// </summary>
-public sealed record ContentItem
+public sealed partial record ContentItem
 {
     /// <summary>The section folder (<c>parks</c>); empty for the home page and top-level pages.</summary>
     public required string Section { get; init; }
@@ -61,6 +61,38 @@ public sealed record ContentItem
     public string? BundlePath { get; init; }
 
     public int LineOf(string key) => KeyLines.TryGetValue(key, out var line) ? line : 1;
+
+    /// <summary>
+    /// The files beside the item that it uses, by the names written in the content: its cover, its handouts and the
+    /// images of its body. Links to other hosts are not media of the item.
+    /// </summary>
+    public IReadOnlyList<string> MediaReferences()
+    {
+        var references = new List<string>();
+        if (Cover is { } cover)
+        {
+            references.Add(cover.Src);
+        }
+
+        if (Fields is LessonFields lesson)
+        {
+            references.AddRange(lesson.Handouts.Select(h => h.Src));
+        }
+
+        foreach (System.Text.RegularExpressions.Match match in MarkdownImage().Matches(Body))
+        {
+            var src = match.Groups["src"].Value;
+            if (!src.Contains("://", StringComparison.Ordinal) && !src.StartsWith("//", StringComparison.Ordinal))
+            {
+                references.Add(src);
+            }
+        }
+
+        return [.. references.Distinct(StringComparer.Ordinal)];
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"!\[[^\]]*\]\(\s*<?(?<src>[^)\s>]+)")]
+    private static partial System.Text.RegularExpressions.Regex MarkdownImage();
 }
 
 /// <summary>An image or file an item refers to, by the name it has beside the item.</summary>
