@@ -99,6 +99,7 @@ public class ItemParserTests
         var band = Assert.Single(problems, p => p.Message.Contains("age_band", StringComparison.Ordinal));
         Assert.Equal(4, band.Line);
         Assert.Contains("0–6月, 6–12月, 1–2岁, 2–3岁", band.Message, StringComparison.Ordinal);
+        Assert.Equal("age_band", band.Field);
         var domain = Assert.Single(problems, p => p.Message.Contains("'domain'", StringComparison.Ordinal));
         Assert.Equal(6, domain.Line);
     }
@@ -114,6 +115,7 @@ public class ItemParserTests
         var problem = Assert.Single(problems);
         Assert.Contains("outside the age band 0–6月", problem.Message, StringComparison.Ordinal);
         Assert.Equal(6, problem.Line);
+        Assert.Equal("age_months", problem.Field);
     }
 
     [Fact]
@@ -146,6 +148,7 @@ public class ItemParserTests
 
         var problem = Assert.Single(problems);
         Assert.Equal(11, problem.Line);
+        Assert.Equal("quiz[0].answer", problem.Field);
         Assert.Contains("0 to 1", problem.Message, StringComparison.Ordinal);
     }
 

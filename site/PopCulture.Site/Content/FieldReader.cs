@@ -35,7 +35,16 @@ public sealed class FieldReader
 
     public bool Has(string key) => Find(key) is not null;
 
-    public void Error(int line, string message) => _diagnostics.Error(_path, line, message);
+    /// <summary>Reports a problem with <paramref name="key"/>, at its line (or <paramref name="line"/>).</summary>
+    public void Error(string key, string message, int? line = null) =>
+        _diagnostics.Add(new Diagnostic(_path, line ?? LineOfKey(key), message) { Field = Name(key) });
+
+    /// <summary>Reports a problem with this mapping as a whole (<c>coordinates</c>, <c>age_months</c>).</summary>
+    public void ErrorHere(string message) =>
+        _diagnostics.Add(new Diagnostic(_path, Line, message) { Field = _prefix.TrimEnd('.') is { Length: > 0 } own ? own : null });
+
+    private void Report(string key, int line, string message) =>
+        _diagnostics.Add(new Diagnostic(_path, line, message) { Field = Name(key) });
 
     public string? Text(string key, bool required = false)
     {
@@ -47,7 +56,7 @@ public sealed class FieldReader
 
         if (node is not YamlScalarNode scalar)
         {
-            Error(LineOf(node), $"'{Name(key)}' must be text");
+            Report(key, LineOf(node), $"'{Name(key)}' must be text");
             return null;
         }
 
@@ -56,7 +65,7 @@ public sealed class FieldReader
         {
             if (required)
             {
-                Error(LineOf(node), $"'{Name(key)}' is required and must not be empty");
+                Report(key, LineOf(node), $"'{Name(key)}' is required and must not be empty");
             }
 
             return null;
@@ -70,7 +79,7 @@ public sealed class FieldReader
         var value = Text(key, required);
         if (value is not null && !allowed.Contains(value))
         {
-            Error(LineOfKey(key), $"'{Name(key)}' must be one of {string.Join(", ", allowed)} (found '{value}')");
+            Report(key, LineOfKey(key), $"'{Name(key)}' must be one of {string.Join(", ", allowed)} (found '{value}')");
             return null;
         }
 
@@ -87,7 +96,7 @@ public sealed class FieldReader
 
         if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
         {
-            Error(LineOfKey(key), $"'{Name(key)}' must be a whole number (found '{text}')");
+            Report(key, LineOfKey(key), $"'{Name(key)}' must be a whole number (found '{text}')");
             return null;
         }
 
@@ -104,7 +113,7 @@ public sealed class FieldReader
 
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
         {
-            Error(LineOfKey(key), $"'{Name(key)}' must be a number (found '{text}')");
+            Report(key, LineOfKey(key), $"'{Name(key)}' must be a number (found '{text}')");
             return null;
         }
 
@@ -121,7 +130,7 @@ public sealed class FieldReader
             case "true" or "yes":
                 return true;
             default:
-                Error(LineOfKey(key), $"'{Name(key)}' must be true or false (found '{text}')");
+                Report(key, LineOfKey(key), $"'{Name(key)}' must be true or false (found '{text}')");
                 return false;
         }
     }
@@ -140,7 +149,7 @@ public sealed class FieldReader
             return DateOnly.FromDateTime(value);
         }
 
-        Error(LineOfKey(key), $"'{Name(key)}' must be a date written YYYY-MM-DD (found '{text}')");
+        Report(key, LineOfKey(key), $"'{Name(key)}' must be a date written YYYY-MM-DD (found '{text}')");
         return null;
     }
 
@@ -164,13 +173,13 @@ public sealed class FieldReader
                     }
                     else
                     {
-                        Error(LineOf(child), $"every entry of '{Name(key)}' must be non-empty text");
+                        Report(key, LineOf(child), $"every entry of '{Name(key)}' must be non-empty text");
                     }
                 }
 
                 return values.Count == 0 ? Empty(key, node, required) : values;
             default:
-                Error(LineOf(node), $"'{Name(key)}' must be a list of texts");
+                Report(key, LineOf(node), $"'{Name(key)}' must be a list of texts");
                 return [];
         }
     }
@@ -185,7 +194,7 @@ public sealed class FieldReader
 
         if (node is not YamlMappingNode mapping)
         {
-            Error(LineOf(node), $"'{Name(key)}' must be a mapping of keys to values");
+            Report(key, LineOf(node), $"'{Name(key)}' must be a mapping of keys to values");
             return null;
         }
 
@@ -202,7 +211,7 @@ public sealed class FieldReader
 
         if (node is not YamlSequenceNode sequence)
         {
-            Error(LineOf(node), $"'{Name(key)}' must be a list");
+            Report(key, LineOf(node), $"'{Name(key)}' must be a list");
             return [];
         }
 
@@ -215,13 +224,13 @@ public sealed class FieldReader
             }
             else
             {
-                Error(LineOf(sequence.Children[i]), $"every entry of '{Name(key)}' must be a mapping of keys to values");
+                Report(key, LineOf(sequence.Children[i]), $"every entry of '{Name(key)}' must be a mapping of keys to values");
             }
         }
 
         if (readers.Count == 0 && required)
         {
-            Error(LineOf(node), $"'{Name(key)}' needs at least one entry");
+            Report(key, LineOf(node), $"'{Name(key)}' needs at least one entry");
         }
 
         return readers;
@@ -259,7 +268,7 @@ public sealed class FieldReader
     {
         if (required)
         {
-            Error(LineOf(node), $"'{Name(key)}' needs at least one entry");
+            Report(key, LineOf(node), $"'{Name(key)}' needs at least one entry");
         }
 
         return [];
@@ -275,7 +284,7 @@ public sealed class FieldReader
 
         if (required)
         {
-            Error(Find(key) is { } present ? LineOf(present.Key) : Line, $"'{Name(key)}' is required");
+            Report(key, Find(key) is { } present ? LineOf(present.Key) : Line, $"'{Name(key)}' is required");
         }
 
         return null;

@@ -33,7 +33,7 @@ public static partial class ItemParser
         var type = reader.Text("type") ?? (location.IsIndex ? ContentTypes.Page : ContentTypes.Article);
         if (!ContentTypes.All.Contains(type))
         {
-            reader.Error(reader.LineOfKey("type"), $"'type' must be one of {string.Join(", ", ContentTypes.All)} (found '{type}')");
+            reader.Error("type", $"'type' must be one of {string.Join(", ", ContentTypes.All)} (found '{type}')");
             type = ContentTypes.Article;
         }
 
@@ -41,15 +41,16 @@ public static partial class ItemParser
         var slug = reader.Text("slug") ?? location.Slug;
         if (!location.IsIndex && !SlugPattern().IsMatch(slug))
         {
-            reader.Error(reader.Has("slug") ? reader.LineOfKey("slug") : 1,
-                $"slug '{slug}' must be lowercase ASCII letters, digits and '-' (rename the file or give 'slug:')");
+            reader.Error("slug",
+                $"slug '{slug}' must be lowercase ASCII letters, digits and '-' (rename the file or give 'slug:')",
+                reader.Has("slug") ? null : 1);
         }
 
         var date = reader.Date("date", required: ContentTypes.RequiresDate(type) && !location.IsIndex);
         var updated = reader.Date("updated");
         if (date is { } published && updated is { } changed && changed < published)
         {
-            reader.Error(reader.LineOfKey("updated"), $"'updated' ({changed:yyyy-MM-dd}) is before 'date' ({published:yyyy-MM-dd})");
+            reader.Error("updated", $"'updated' ({changed:yyyy-MM-dd}) is before 'date' ({published:yyyy-MM-dd})");
         }
 
         var sample = reader.Bool("sample");
@@ -106,7 +107,7 @@ public static partial class ItemParser
         var alt = cover.Text("alt");
         if (alt is null)
         {
-            cover.Error(cover.Line, "'cover.alt' is required: describe the image for readers who cannot see it");
+            cover.Error("alt", "'cover.alt' is required: describe the image for readers who cannot see it");
         }
 
         return src is null ? null : new MediaReference(src, alt ?? "");
@@ -129,7 +130,7 @@ public static partial class ItemParser
 
         if (lat is < -90 or > 90 || lng is < -180 or > 180)
         {
-            map.Error(map.Line, $"coordinates ({lat}, {lng}) are not a position on Earth");
+            map.ErrorHere($"coordinates ({lat}, {lng}) are not a position on Earth");
             return null;
         }
 
@@ -141,7 +142,7 @@ public static partial class ItemParser
         var address = reader.Text("address");
         if (sample && address is not null)
         {
-            reader.Error(reader.LineOfKey("address"), "a sample entry must not give a street address");
+            reader.Error("address", "a sample entry must not give a street address");
         }
 
         return address;
@@ -202,7 +203,7 @@ public static partial class ItemParser
             band = Vocabulary.FindAgeBand(label);
             if (band is null)
             {
-                reader.Error(reader.LineOfKey("age_band"),
+                reader.Error("age_band",
                     $"'age_band' must be one of {string.Join(", ", Vocabulary.AgeBands.Select(b => b.Label))} (found '{label}')");
             }
         }
@@ -217,11 +218,11 @@ public static partial class ItemParser
                 months = new MonthRange(from.Value, to.Value);
                 if (from > to)
                 {
-                    range.Error(range.Line, $"'age_months.from' ({from}) is after 'age_months.to' ({to})");
+                    range.ErrorHere($"'age_months.from' ({from}) is after 'age_months.to' ({to})");
                 }
                 else if (band is not null && (from < band.FromMonths || to > band.ToMonths))
                 {
-                    range.Error(range.Line,
+                    range.ErrorHere(
                         $"'age_months' {from}–{to} lies outside the age band {band.Label} ({band.FromMonths}–{band.ToMonths} months)");
                 }
             }
@@ -251,7 +252,7 @@ public static partial class ItemParser
         var order = reader.WholeNumber("order", required: true);
         if (order is < 1)
         {
-            reader.Error(reader.LineOfKey("order"), $"'order' must be 1 or more (found {order})");
+            reader.Error("order", $"'order' must be 1 or more (found {order})");
         }
 
         var topic = reader.Text("topic");
@@ -276,13 +277,13 @@ public static partial class ItemParser
             var answer = entry.WholeNumber("answer", required: true);
             if (answer is { } index && (index < 0 || index >= options.Count) && options.Count > 0)
             {
-                entry.Error(entry.LineOfKey("answer"), $"'answer' must be the 0-based index of an option, 0 to {options.Count - 1} (found {index})");
+                entry.Error("answer", $"'answer' must be the 0-based index of an option, 0 to {options.Count - 1} (found {index})");
                 continue;
             }
 
             if (options.Count is > 0 and < 2)
             {
-                entry.Error(entry.LineOfKey("options"), "a quiz question needs at least two options");
+                entry.Error("options", "a quiz question needs at least two options");
                 continue;
             }
 
