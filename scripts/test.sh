@@ -1,9 +1,25 @@
 #!/usr/bin/env bash
-# Runs every test of the solution. Installs what the tests need first (today: only the .NET SDK's own packages;
-# later issues add PostgreSQL and Chromium here), so it works on a fresh Debian 12 machine with the .NET 10 SDK.
+# Runs every test of the solution. Installs what the tests need first, so it works on a fresh Debian 12 machine with
+# the .NET 10 SDK: the .NET SDK's own packages, and PostgreSQL from Debian's packages (through scripts/postgres.sh, which
+# needs root for that; later issues add Chromium here).
+# Unless POPCULTURE_TEST_POSTGRES already holds an Npgsql connection string, it starts a throwaway PostgreSQL server
+# (127.0.0.1 only, free port, data in a temporary folder), hands its connection string to the tests in
+# POPCULTURE_TEST_POSTGRES, and stops and deletes it when the script ends, whether the tests passed or not.
+# Arguments go on to `dotnet test`; the exit status is that of `dotnet test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+scripts="$PWD/scripts"
 
 dotnet restore PopCulture.sln --nologo
 dotnet build PopCulture.sln --no-restore --nologo -c Release
+
+if [[ -z "${POPCULTURE_TEST_POSTGRES:-}" ]]; then
+    postgres_dir="$(mktemp -d)"
+    trap '"$scripts/postgres.sh" stop "$postgres_dir" || echo "test.sh: could not stop the PostgreSQL server in $postgres_dir" >&2' EXIT
+    trap 'exit 130' INT    # so that the EXIT trap stops the server on Ctrl-C or kill too
+    trap 'exit 143' TERM
+    POPCULTURE_TEST_POSTGRES="$("$scripts/postgres.sh" start "$postgres_dir")"
+    export POPCULTURE_TEST_POSTGRES
+fi
+
 dotnet test PopCulture.sln --no-build --nologo -c Release --logger "console;verbosity=normal" "$@"

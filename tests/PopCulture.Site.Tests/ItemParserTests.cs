@@ -183,6 +183,16 @@ public class ItemParserTests
         Assert.Equal(["cover.png", "handout.md", "body.svg"], item!.MediaReferences());
     }
 
+    [Fact]
+    public void Titles_summaries_and_term_lists_have_limits()
+    {
+        var tags = string.Join(", ", Enumerable.Range(1, 21).Select(i => $"t{i}"));
+        var (_, problems) = Parse($"---\ntitle: {new string('长', 201)}\ndate: 2012-01-01\nsummary: {new string('短', 501)}\ntags: [{tags}]\ncategories: [{new string('类', 33)}]\n---\n", "news", "long");
+
+        Assert.Equal(["categories", "summary", "tags", "title"], problems.Select(p => p.Field!).Order());
+        Assert.Contains(problems, p => p.Message == "'title' is 201 characters long; at most 200 are allowed");
+    }
+
     [Theory]
     [InlineData("Hello")]
     [InlineData("中文")]

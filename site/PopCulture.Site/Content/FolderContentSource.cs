@@ -22,14 +22,12 @@ public sealed class FolderContentSource(string root, string displayRoot = "conte
             return new ContentSnapshot([], new Dictionary<string, object?>(), new Dictionary<string, MediaFile>());
         }
 
-        var documents = new List<ItemParser.Location>();
-        var media = new Dictionary<string, MediaFile>(StringComparer.Ordinal);
-        Scan(documents, media);
+        var (documents, media) = Scan();
 
         var items = new ConcurrentBag<ContentItem>();
         await Parallel.ForEachAsync(documents, cancellationToken, async (location, ct) =>
         {
-            var physical = Physical(location);
+            var physical = PhysicalPathOf(location);
             if (new FileInfo(physical).Length > MaxFileBytes)
             {
                 diagnostics.Error(location.SourcePath, 0, $"file is larger than {MaxFileBytes / (1024 * 1024)} MB");
@@ -46,6 +44,31 @@ public sealed class FolderContentSource(string root, string displayRoot = "conte
         var data = await LoadDataAsync(diagnostics, cancellationToken).ConfigureAwait(false);
         var ordered = items.OrderBy(i => i.SourcePath, StringComparer.Ordinal).ToList();
         return new ContentSnapshot(ordered, data, media);
+    }
+
+    /// <summary>The content files and media files of the folder, without reading them: what importers walk.</summary>
+    public (IReadOnlyList<ItemParser.Location> Documents, IReadOnlyDictionary<string, MediaFile> Media) Scan()
+    {
+        var documents = new List<ItemParser.Location>();
+        var media = new Dictionary<string, MediaFile>(StringComparer.Ordinal);
+        Scan(documents, media);
+        return (documents, media);
+    }
+
+    /// <summary>The file a scanned document is read from.</summary>
+    public string PhysicalPathOf(ItemParser.Location location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        return Path.Combine(root, location.ContentPath);
+    }
+
+    /// <summary>The YAML data files under <c>_data/</c>, by file name.</summary>
+    public IReadOnlyList<string> DataFiles()
+    {
+        var folder = Path.Combine(root, "_data");
+        return Directory.Exists(folder)
+            ? [.. Directory.EnumerateFiles(folder).Where(f => Path.GetExtension(f) is ".yaml" or ".yml").Order(StringComparer.Ordinal)]
+            : [];
     }
 
     private void Scan(List<ItemParser.Location> documents, Dictionary<string, MediaFile> media)
@@ -125,35 +148,11 @@ public sealed class FolderContentSource(string root, string displayRoot = "conte
     private async Task<Dictionary<string, object?>> LoadDataAsync(DiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
         var data = new Dictionary<string, object?>(StringComparer.Ordinal);
-        var folder = Path.Combine(root, "_data");
-        if (!Directory.Exists(folder))
+        foreach (var file in DataFiles())
         {
-            return data;
-        }
-
-        foreach (var file in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
-        {
-            var extension = Path.GetExtension(file);
-            if (extension is not (".yaml" or ".yml"))
-            {
-                continue;
-            }
-
             var display = Display($"_data/{Path.GetFileName(file)}");
             var text = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
-            var stream = new YamlDotNet.RepresentationModel.YamlStream();
-            try
-            {
-                stream.Load(new StringReader(text));
-            }
-            catch (YamlDotNet.Core.YamlException e)
-            {
-                diagnostics.Error(display, (int)e.Start.Line, $"malformed YAML: {e.InnerException?.Message ?? e.Message}");
-                continue;
-            }
-
-            data[Path.GetFileNameWithoutExtension(file)] =
-                stream.Documents.Count == 0 ? null : YamlValues.ToPlain(stream.Documents[0].RootNode);
+            data[Path.GetFileNameWithoutExtension(file)] = YamlValues.ParseDocument(display, text, diagnostics);
         }
 
         return data;
@@ -168,5 +167,4 @@ public sealed class FolderContentSource(string root, string displayRoot = "conte
 
     private string Display(string relative) => $"{displayRoot}/{relative}";
 
-    private string Physical(ItemParser.Location location) => Path.Combine(root, location.ContentPath);
 }

@@ -29,7 +29,16 @@ public static partial class ItemParser
             return null;
         }
 
-        var reader = new FieldReader(frontMatter.Yaml, path, frontMatter.YamlFirstLine, diagnostics);
+        return FromYaml(location, frontMatter.Yaml, frontMatter.YamlFirstLine, frontMatter.Body, frontMatter.BodyLine, diagnostics);
+    }
+
+    /// <summary>Builds an item from front matter already parsed (or built from JSON by the CMS) and a body.</summary>
+    public static ContentItem FromYaml(
+        Location location, YamlDotNet.RepresentationModel.YamlMappingNode yaml, int yamlFirstLine, string body, int bodyLine, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        var path = location.SourcePath;
+        var reader = new FieldReader(yaml, path, yamlFirstLine, diagnostics);
         var type = reader.Text("type") ?? (location.IsIndex ? ContentTypes.Page : ContentTypes.Article);
         if (!ContentTypes.All.Contains(type))
         {
@@ -37,7 +46,7 @@ public static partial class ItemParser
             type = ContentTypes.Article;
         }
 
-        var title = reader.Text("title", required: true);
+        var title = Limit(reader, "title", reader.Text("title", required: true), MaxTitle);
         var slug = reader.Text("slug") ?? location.Slug;
         if (!location.IsIndex && !SlugPattern().IsMatch(slug))
         {
@@ -74,16 +83,16 @@ public static partial class ItemParser
             Title = title ?? "",
             Date = date,
             Updated = updated,
-            Summary = reader.Text("summary"),
-            Tags = reader.StringList("tags"),
-            Categories = reader.StringList("categories"),
+            Summary = Limit(reader, "summary", reader.Text("summary"), MaxSummary),
+            Tags = Terms(reader, "tags"),
+            Categories = Terms(reader, "categories"),
             Draft = reader.Bool("draft"),
             Sample = sample,
             Weight = reader.WholeNumber("weight") ?? 0,
             Cover = cover,
             Fields = fields,
-            Body = frontMatter.Body,
-            BodyLine = frontMatter.BodyLine,
+            Body = body,
+            BodyLine = bodyLine,
             SourcePath = path,
             ContentPath = location.ContentPath,
             IsIndex = location.IsIndex,
@@ -93,6 +102,38 @@ public static partial class ItemParser
 
         // Read last so every key the parser knows has been marked used.
         return item with { Extra = reader.Unused() };
+    }
+
+    /// <summary>Limits that keep titles fit for a card on a phone and lists of terms fit for a page.</summary>
+    public const int MaxTitle = 200;
+    public const int MaxSummary = 500;
+    public const int MaxTerms = 20;
+    public const int MaxTermLength = 32;
+
+    private static string? Limit(FieldReader reader, string key, string? value, int max)
+    {
+        if (value is not null && value.Length > max)
+        {
+            reader.Error(key, $"'{key}' is {value.Length} characters long; at most {max} are allowed");
+        }
+
+        return value;
+    }
+
+    private static IReadOnlyList<string> Terms(FieldReader reader, string key)
+    {
+        var terms = reader.StringList(key);
+        if (terms.Count > MaxTerms)
+        {
+            reader.Error(key, $"'{key}' has {terms.Count} entries; at most {MaxTerms} are allowed");
+        }
+
+        foreach (var term in terms.Where(t => t.Length > MaxTermLength))
+        {
+            reader.Error(key, $"'{key}' entry '{term[..10]}…' is longer than {MaxTermLength} characters");
+        }
+
+        return terms;
     }
 
     private static MediaReference? ReadCover(FieldReader reader)

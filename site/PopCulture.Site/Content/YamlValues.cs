@@ -10,6 +10,24 @@ public static class YamlValues
 
     public static object? ToPlain(YamlNode node) => ToPlain(node, 0);
 
+    /// <summary>Parses a YAML data file into plain values; a syntax error is reported against <paramref name="path"/>.</summary>
+    public static object? ParseDocument(string path, string text, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            diagnostics.Error(path, (int)e.Start.Line, $"malformed YAML: {e.InnerException?.Message ?? e.Message}");
+            return null;
+        }
+
+        return stream.Documents.Count == 0 ? null : ToPlain(stream.Documents[0].RootNode);
+    }
+
     private static object? ToPlain(YamlNode node, int depth)
     {
         if (depth > MaxDepth)
