@@ -1,1 +1,36 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run();
+using Microsoft.Extensions.Options;
+using PopCulture.Cms;
+using PopCulture.Cms.Content;
+using PopCulture.Cms.Identity;
+using PopCulture.Cms.Infrastructure;
+using PopCulture.Cms.Publishing;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPopCultureCms();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseBuiltSite();
+// Routing after the static site, so the API fallback never shadows a page.
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference().AllowAnonymous();
+app.MapGet("/healthz", (SitePublisher publisher) => TypedResults.Ok(new { status = "ok", lastBuild = publisher.LastResult?.Succeeded }))
+    .WithTags("Health").WithName("Health").AllowAnonymous();
+app.MapDeliveryApi();
+app.MapAuthApi();
+app.MapManageContentApi();
+app.MapFallback(context => context.Request.Path.StartsWithSegments("/api")
+    ? Results.Problem(statusCode: 404, title: "Not Found", detail: $"no endpoint {context.Request.Path}").ExecuteAsync(context)
+    : SiteHosting.NotFoundAsync(context, Path.GetFullPath(app.Services.GetRequiredService<IOptions<CmsOptions>>().Value.SiteDirectory)));
+
+await app.RunAsync();
+
+/// <summary>The CMS entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

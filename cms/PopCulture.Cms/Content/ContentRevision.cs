@@ -23,4 +23,22 @@ public sealed class ContentRevision
 
     /// <summary>Why the revision exists: save, restore of revision n, import.</summary>
     public string? Note { get; set; }
+
+    /// <summary>A snapshot of <paramref name="entry"/> as it is now, numbered with its current revision.</summary>
+    public static ContentRevision Of(ContentEntry entry, string? user, string note, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return new ContentRevision
+        {
+            EntryId = entry.Id,
+            Number = entry.Revision,
+            Section = entry.Section,
+            Slug = entry.Slug,
+            FrontMatter = entry.FrontMatter,
+            Body = entry.Body,
+            CreatedAt = at,
+            CreatedBy = user,
+            Note = note,
+        };
+    }
 }

@@ -28,6 +28,8 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<SiteState> SiteState => Set<SiteState>();
 
+    public DbSet<DataFile> DataFiles => Set<DataFile>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -113,6 +115,13 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
             lease.HasKey(l => l.Name);
             lease.Property(l => l.Name).HasMaxLength(64);
             lease.Property(l => l.Holder).HasMaxLength(128);
+        });
+
+        builder.Entity<DataFile>(file =>
+        {
+            file.ToTable("data_files");
+            file.HasKey(f => f.Name);
+            file.Property(f => f.Name).HasMaxLength(64);
         });
 
         builder.Entity<SiteState>(state =>

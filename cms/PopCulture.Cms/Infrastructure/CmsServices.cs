@@ -1,0 +1,128 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using PopCulture.Cms.Auditing;
+using PopCulture.Cms.Content;
+using PopCulture.Cms.Data;
+using PopCulture.Cms.Identity;
+using PopCulture.Cms.Publishing;
+using PopCulture.Cms.Workflow;
+
+namespace PopCulture.Cms.Infrastructure;
+
+/// <summary>Registers the CMS's services, so <c>Program.cs</c> stays a page long.</summary>
+public static class CmsServices
+{
+    /// <summary>The largest JSON body the APIs accept; imports have their own, larger limit.</summary>
+    public const long MaxRequestBytes = 2 * 1024 * 1024;
+
+    public static WebApplicationBuilder AddPopCultureCms(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var contentRoot = builder.Environment.ContentRootPath;
+        services.AddOptions<CmsOptions>().BindConfiguration(CmsOptions.SectionName)
+            .PostConfigure(o => o.ResolvePaths(contentRoot))
+            .ValidateDataAnnotations().ValidateOnStart();
+        var settings = builder.Configuration.GetSection(CmsOptions.SectionName).Get<CmsOptions>() ?? new CmsOptions();
+        settings.ResolvePaths(contentRoot);
+
+        if (settings.Database.Provider == "postgres")
+        {
+            var connection = builder.Configuration.GetConnectionString("PopCulture")
+                ?? throw new InvalidOperationException("PopCulture:Database:Provider is postgres but ConnectionStrings:PopCulture is not set");
+            services.AddDbContext<CmsDbContext, PostgresCmsDbContext>(o => o.UseNpgsql(connection));
+        }
+        else
+        {
+            Directory.CreateDirectory(settings.DataDirectory);
+            var file = Path.GetFullPath(Path.Combine(settings.DataDirectory, "popculture.db"));
+            services.AddDbContext<CmsDbContext, SqliteCmsDbContext>(o => o.UseSqlite($"Data Source={file};Cache=Shared;Pooling=True"));
+        }
+
+        services.AddIdentityCore<CmsUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<CmsDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = "PopCulture";
+                o.DefaultChallengeScheme = "PopCulture";
+            })
+            .AddPolicyScheme("PopCulture", "bearer token or manager cookie", o =>
+                o.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? BearerTokenHandler.SchemeName
+                        : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null)
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
+            {
+                o.Cookie.Name = "popculture";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                // APIs answer 401/403 instead of redirecting to a login page.
+                o.Events.OnRedirectToLogin = context => Status(context, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = context => Status(context, StatusCodes.Status403Forbidden);
+            }));
+        services.AddAuthorization(o => o.DefaultPolicy = new AuthorizationPolicyBuilder("PopCulture").RequireAuthenticatedUser().Build());
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(AuthApi.LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.ContentType = "application/problem+json";
+                await context.HttpContext.Response.WriteAsJsonAsync(
+                    new { type = "https://tools.ietf.org/html/rfc6585#section-4", title = "Too Many Requests", status = 429, detail = "too many sign-in attempts; wait a minute" },
+                    cancellationToken);
+            };
+        });
+
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = MaxRequestBytes);
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddHttpContextAccessor();
+        services.AddMemoryCache(o => o.SizeLimit = 64 * 1024 * 1024);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SiteStateCache>();
+        services.AddHostedService<CmsStartup>();
+        services.AddSingleton<SitePublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<SitePublisher>());
+        services.AddHostedService<ScheduledPublisher>();
+        services.AddScoped<AccessControl>();
+        services.AddScoped<TokenService>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<ContentStore>();
+        services.AddScoped<WorkflowService>();
+        services.AddScoped<ContentImporter>();
+        services.AddScoped<LeaseService>();
+        services.AddScoped<AdminSeeder>();
+        services.AddSingleton<DeliveryCache>();
+        return builder;
+    }
+
+    private static Task Status(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,188 @@
+using Microsoft.EntityFrameworkCore;
+using PopCulture.Cms.Auditing;
+using PopCulture.Cms.Content;
+using PopCulture.Cms.Data;
+using PopCulture.Cms.Identity;
+using PopCulture.Cms.Infrastructure;
+using PopCulture.Cms.Publishing;
+
+namespace PopCulture.Cms.Workflow;
+
+/// <summary>
+/// Moves entries through draft → in review → (scheduled →) published → archived, checks who may make each move,
+/// and keeps the live copy (<see cref="PublishedEntry"/>) and the published-content version in step.
+/// </summary>
+public sealed class WorkflowService(CmsDbContext db, AuditLog audit, TimeProvider clock, SiteStateCache state, SitePublisher publisher)
+{
+    private static readonly Dictionary<string, (ContentAction Permission, WorkflowStatus[] From)> Moves = new(StringComparer.Ordinal)
+    {
+        ["submit"] = (ContentAction.Submit, [WorkflowStatus.Draft]),
+        ["approve"] = (ContentAction.Approve, [WorkflowStatus.InReview]),
+        ["reject"] = (ContentAction.Reject, [WorkflowStatus.InReview, WorkflowStatus.Scheduled]),
+        ["publish"] = (ContentAction.Publish, [WorkflowStatus.Draft, WorkflowStatus.InReview, WorkflowStatus.Scheduled]),
+        ["unpublish"] = (ContentAction.Unpublish, [WorkflowStatus.Published, WorkflowStatus.Scheduled, WorkflowStatus.Draft]),
+        ["restore"] = (ContentAction.Restore, [WorkflowStatus.Archived]),
+        ["schedule-expiry"] = (ContentAction.Publish, [WorkflowStatus.Published, WorkflowStatus.Scheduled, WorkflowStatus.Draft, WorkflowStatus.InReview]),
+    };
+
+    public static IReadOnlyCollection<string> Actions => Moves.Keys;
+
+    public async Task<Outcome<ContentEntry>> ApplyAsync(Guid id, TransitionRequest request, CmsPrincipal user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(user);
+        if (request.Action is null || !Moves.TryGetValue(request.Action, out var move))
+        {
+            return Outcome<ContentEntry>.Invalid("action", $"action must be one of {string.Join(", ", Moves.Keys)}");
+        }
+
+        var entry = await db.Entries.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (entry is null || !user.Can(ContentAction.Read, entry.Section))
+        {
+            return Outcome<ContentEntry>.NotFound();
+        }
+
+        if (!user.Can(move.Permission, entry.Section, entry.Status))
+        {
+            return Outcome<ContentEntry>.Forbidden($"you may not {request.Action} content in section '{entry.Section}'");
+        }
+
+        if (request.Revision is { } basedOn && basedOn != entry.Revision)
+        {
+            return Outcome<ContentEntry>.Conflict($"the entry is at revision {entry.Revision}; your move is based on revision {basedOn}");
+        }
+
+        if (!move.From.Contains(entry.Status) || (request.Action == "unpublish" && entry.PublishedRevision is null && entry.Status != WorkflowStatus.Scheduled))
+        {
+            return Outcome<ContentEntry>.Conflict($"cannot {request.Action} an entry that is {entry.Status}");
+        }
+
+        var now = clock.GetUtcNow();
+        if (request.ExpireAt is { } expiry && expiry <= (request.At ?? now))
+        {
+            return Outcome<ContentEntry>.Invalid("expireAt", "expiry must be after the publish time");
+        }
+
+        // The live copy is replaced with set-based SQL; one transaction keeps it, the entry and the audit together.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var published = false;
+        switch (request.Action)
+        {
+            case "submit":
+                entry.Status = WorkflowStatus.InReview;
+                break;
+            case "reject":
+                entry.Status = WorkflowStatus.Draft;
+                entry.PublishAt = null;
+                break;
+            case "approve" or "publish":
+                entry.ExpireAt = request.ExpireAt ?? entry.ExpireAt;
+                if (request.At is { } at && at > now)
+                {
+                    entry.Status = WorkflowStatus.Scheduled;
+                    entry.PublishAt = at.ToUniversalTime();
+                }
+                else
+                {
+                    await PublishAsync(entry, cancellationToken);
+                    published = true;
+                }
+
+                break;
+            case "unpublish":
+                await UnpublishAsync(entry, cancellationToken);
+                published = true;
+                break;
+            case "restore":
+                entry.Status = WorkflowStatus.Draft;
+                break;
+            case "schedule-expiry":
+                entry.ExpireAt = request.ExpireAt?.ToUniversalTime();
+                break;
+        }
+
+        audit.Record($"content.{request.Action}", $"{entry.Section}/{entry.Slug}", request.Comment);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<ContentEntry>.Conflict("the entry was changed by someone else meanwhile; reload it and try again");
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        if (published)
+        {
+            state.Invalidate();
+            publisher.RequestBuild();
+        }
+
+        return Outcome<ContentEntry>.Ok(entry);
+    }
+
+    /// <summary>Publishes scheduled entries whose time has come and archives expired ones; returns how many moved.</summary>
+    public async Task<int> RunScheduleAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var due = await db.Entries.Where(e => e.Status == WorkflowStatus.Scheduled && e.PublishAt <= now).ToListAsync(cancellationToken);
+        var expired = await db.Entries.Where(e => e.ExpireAt <= now && (e.Status == WorkflowStatus.Published || e.PublishedRevision != null)).ToListAsync(cancellationToken);
+        foreach (var entry in due)
+        {
+            await PublishAsync(entry, cancellationToken);
+            audit.Record("content.publish", $"{entry.Section}/{entry.Slug}", "scheduled", "system", "system");
+        }
+
+        foreach (var entry in expired.Where(e => !due.Contains(e)))
+        {
+            await UnpublishAsync(entry, cancellationToken);
+            audit.Record("content.expire", $"{entry.Section}/{entry.Slug}", "expired", "system", "system");
+        }
+
+        var moved = due.Count + expired.Count;
+        if (moved > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            state.Invalidate();
+            publisher.RequestBuild();
+        }
+
+        return moved;
+    }
+
+    private async Task PublishAsync(ContentEntry entry, CancellationToken cancellationToken)
+    {
+        var item = EntryMapping.ToItem(entry.Section, entry.Slug, entry.ContentPath, entry.FrontMatter, entry.Body);
+        var now = clock.GetUtcNow();
+        await RemoveLiveAsync(entry.Id, cancellationToken);
+        db.Published.Add(EntryMapping.ToPublished(entry, item, now));
+        entry.Status = WorkflowStatus.Published;
+        entry.PublishedRevision = entry.Revision;
+        entry.PublishAt = null;
+        await BumpVersionAsync(now, cancellationToken);
+    }
+
+    private async Task UnpublishAsync(ContentEntry entry, CancellationToken cancellationToken)
+    {
+        await RemoveLiveAsync(entry.Id, cancellationToken);
+        entry.Status = WorkflowStatus.Archived;
+        entry.PublishedRevision = null;
+        entry.PublishAt = null;
+        entry.ExpireAt = null;
+        await BumpVersionAsync(clock.GetUtcNow(), cancellationToken);
+    }
+
+    private async Task RemoveLiveAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await db.PublishedTerms.Where(t => t.EntryId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.Published.Where(p => p.Id == id).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    // One atomic increment in SQL, so two nodes publishing at once both move the version on.
+    private async Task BumpVersionAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.SiteState.Where(s => s.Id == 1).ExecuteUpdateAsync(
+            s => s.SetProperty(x => x.PublishedVersion, x => x.PublishedVersion + 1).SetProperty(x => x.ChangedAt, now),
+            cancellationToken);
+}
