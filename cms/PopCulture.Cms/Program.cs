@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PopCulture.Cms;
+using PopCulture.Cms.Auditing;
 using PopCulture.Cms.Content;
 using PopCulture.Cms.Identity;
 using PopCulture.Cms.Infrastructure;
@@ -26,6 +27,11 @@ app.MapGet("/healthz", (SitePublisher publisher) => TypedResults.Ok(new { status
 app.MapDeliveryApi();
 app.MapAuthApi();
 app.MapManageContentApi();
+app.MapRevisionsApi();
+app.MapUsersApi();
+app.MapTokensApi();
+app.MapAuditApi();
+app.MapTransferApi();
 app.MapFallback(context => context.Request.Path.StartsWithSegments("/api")
     ? Results.Problem(statusCode: 404, title: "Not Found", detail: $"no endpoint {context.Request.Path}").ExecuteAsync(context)
     : SiteHosting.NotFoundAsync(context, Path.GetFullPath(app.Services.GetRequiredService<IOptions<CmsOptions>>().Value.SiteDirectory)));
