@@ -16,6 +16,7 @@ app.UseStatusCodePages();
 app.UseBuiltSite();
 // Routing after the static site, so the API fallback never shadows a page.
 app.UseRouting();
+app.UseRequestSizeGuard();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
