@@ -54,7 +54,11 @@ public sealed class ContentStore(CmsDbContext db, AuditLog audit, TimeProvider c
         return Outcome<ContentEntry>.Ok(entry);
     }
 
-    public async Task<Outcome<ContentEntry>> UpdateAsync(Guid id, ContentInput input, CmsPrincipal user, CancellationToken cancellationToken)
+    public Task<Outcome<ContentEntry>> UpdateAsync(Guid id, ContentInput input, CmsPrincipal user, CancellationToken cancellationToken) =>
+        SaveChangeAsync(id, input, user, "saved", "content.update", cancellationToken);
+
+    /// <summary>Replaces an entry's content as a new revision with <paramref name="note"/>, recorded as <paramref name="action"/>.</summary>
+    private async Task<Outcome<ContentEntry>> SaveChangeAsync(Guid id, ContentInput input, CmsPrincipal user, string note, string action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(user);
@@ -88,18 +92,24 @@ public sealed class ContentStore(CmsDbContext db, AuditLog audit, TimeProvider c
 
         var (slug, frontMatter, body, path) = validated.Value!;
         Apply(entry, section, slug, frontMatter, body, path, user.Email);
-        AddRevision(entry, user.Email, "saved");
-        audit.Record("content.update", $"{section}/{slug}", $"revision {entry.Revision}");
+        AddRevision(entry, user.Email, note);
+        audit.Record(action, $"{section}/{slug}", $"revision {entry.Revision} ({note})");
         return await SaveAsync(entry, cancellationToken);
     }
 
+    /// <summary>Saves an old revision's content as a new revision; <paramref name="basedOn"/> guards against stale restores.</summary>
     public async Task<Outcome<ContentEntry>> RestoreAsync(Guid id, int number, int? basedOn, CmsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var entry = await db.Entries.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        var entry = await db.Entries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (entry is null || !user.Can(ContentAction.Read, entry.Section))
         {
             return Outcome<ContentEntry>.NotFound();
+        }
+
+        if (!user.Can(ContentAction.Edit, entry.Section, entry.Status))
+        {
+            return Outcome<ContentEntry>.Forbidden($"you may not edit this entry while it is {entry.Status}");
         }
 
         var revision = await db.Revisions.AsNoTracking().FirstOrDefaultAsync(r => r.EntryId == id && r.Number == number, cancellationToken);
@@ -108,19 +118,8 @@ public sealed class ContentStore(CmsDbContext db, AuditLog audit, TimeProvider c
             return Outcome<ContentEntry>.NotFound();
         }
 
-        var input = new ContentInput(revision.Section, revision.Slug, JsonNode.Parse(revision.FrontMatter) as JsonObject, revision.Body, basedOn ?? entry.Revision);
-        var outcome = await UpdateAsync(id, input, user, cancellationToken);
-        if (outcome.Kind == OutcomeKind.Ok)
-        {
-            var latest = db.ChangeTracker.Entries<ContentRevision>().Select(e => e.Entity).FirstOrDefault(r => r.EntryId == id && r.Number == entry.Revision);
-            if (latest is not null)
-            {
-                latest.Note = $"restored revision {number}";
-                await db.SaveChangesAsync(cancellationToken);
-            }
-        }
-
-        return outcome;
+        var input = new ContentInput(revision.Section, revision.Slug, JsonNode.Parse(revision.FrontMatter) as JsonObject, revision.Body, basedOn);
+        return await SaveChangeAsync(id, input, user, $"restored revision {number}", "content.restore", cancellationToken);
     }
 
     public async Task<Outcome<bool>> DeleteAsync(Guid id, CmsPrincipal user, CancellationToken cancellationToken)
