@@ -43,7 +43,7 @@ public static class DeliveryApi
     private static Task<IResult> ListAsync(HttpContext context, CmsDbContext db, DeliveryCache cache)
     {
         var query = context.Request.Query;
-        return cache.GetAsync(context, "list?" + Normalise(query), async cancellationToken =>
+        return cache.GetAsync(context, "list" + context.Request.QueryString.Value, async cancellationToken =>
         {
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
             var page = ParseInt(query, "page", 1, 1, int.MaxValue, errors);
@@ -219,10 +219,6 @@ public static class DeliveryApi
 
         return value;
     }
-
-    /// <summary>The query as a cache key: parameters sorted, so ?a=1&amp;b=2 and ?b=2&amp;a=1 share an entry.</summary>
-    private static string Normalise(IQueryCollection query) =>
-        string.Join('&', query.OrderBy(q => q.Key, StringComparer.Ordinal).Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}"));
 
     private static byte[] Problem(HttpContext context, Dictionary<string, string[]> errors) =>
         JsonSerializer.SerializeToUtf8Bytes(new HttpValidationProblemDetails(errors)

@@ -14,7 +14,8 @@ public sealed class DeliveryCache(IMemoryCache cache, SiteStateCache state)
     /// <summary>Browsers and CDNs may reuse a response this long before revalidating with its ETag.</summary>
     private const string CacheControl = "public, max-age=60";
 
-    private sealed record Entry(byte[] Body, string ETag, int Status);
+    // Header values are formatted once per cached response, not per request.
+    private sealed record Entry(byte[] Body, string ETag, int Status, string LastModified, DateTimeOffset ChangedAt);
 
     /// <summary>Answers from cache, or runs <paramref name="produce"/> (status and body) once per version and key.</summary>
     public async Task<IResult> GetAsync(HttpContext context, string key, Func<CancellationToken, Task<(int Status, byte[] Body)>> produce)
@@ -27,25 +28,25 @@ public sealed class DeliveryCache(IMemoryCache cache, SiteStateCache state)
         if (!cache.TryGetValue(cacheKey, out Entry? entry) || entry is null)
         {
             var (status, body) = await produce(cancellationToken);
-            entry = new Entry(body, $"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"", status);
+            entry = new Entry(body, $"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"", status, changedAt.ToString("R", System.Globalization.CultureInfo.InvariantCulture), changedAt);
             cache.Set(cacheKey, entry, new MemoryCacheEntryOptions { Size = body.Length + 256, SlidingExpiration = TimeSpan.FromMinutes(10) });
         }
 
-        return new CachedResult(entry.Body, entry.ETag, entry.Status, changedAt);
+        return new CachedResult(entry);
     }
 
-    private sealed class CachedResult(byte[] body, string etag, int status, DateTimeOffset changedAt) : IResult
+    private sealed class CachedResult(Entry entry) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {
             var response = httpContext.Response;
-            var headers = response.GetTypedHeaders();
+            var (body, etag, status, changedAt) = (entry.Body, entry.ETag, entry.Status, entry.ChangedAt);
             if (status == StatusCodes.Status200OK)
             {
                 response.Headers.ETag = etag;
                 response.Headers.CacheControl = CacheControl;
-                headers.LastModified = changedAt;
-                if (IsNotModified(httpContext.Request))
+                response.Headers.LastModified = entry.LastModified;
+                if (IsNotModified(httpContext.Request, etag, changedAt))
                 {
                     response.StatusCode = StatusCodes.Status304NotModified;
                     return;
@@ -58,8 +59,13 @@ public sealed class DeliveryCache(IMemoryCache cache, SiteStateCache state)
             await response.Body.WriteAsync(body, httpContext.RequestAborted);
         }
 
-        private bool IsNotModified(HttpRequest request)
+        private static bool IsNotModified(HttpRequest request, string etag, DateTimeOffset changedAt)
         {
+            if (request.Headers.IfNoneMatch.Count == 0 && request.Headers.IfModifiedSince.Count == 0)
+            {
+                return false;
+            }
+
             var requestHeaders = request.GetTypedHeaders();
             if (requestHeaders.IfNoneMatch is { Count: > 0 } tags)
             {

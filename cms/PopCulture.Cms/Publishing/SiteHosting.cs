@@ -12,8 +12,10 @@ public static class SiteHosting
         var folder = Path.GetFullPath(app.Services.GetRequiredService<IOptions<CmsOptions>>().Value.SiteDirectory);
         Directory.CreateDirectory(folder);
         var files = new PhysicalFileProvider(folder);
-        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-        app.UseStaticFiles(new StaticFileOptions
+        // API requests never touch the disk looking for a page.
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), site => site
+            .UseDefaultFiles(new DefaultFilesOptions { FileProvider = files })
+            .UseStaticFiles(new StaticFileOptions
         {
             FileProvider = files,
             OnPrepareResponse = context =>
@@ -24,7 +26,7 @@ public static class SiteHosting
                     : "public, max-age=60";
                 context.Context.Response.Headers.XContentTypeOptions = "nosniff";
             },
-        });
+        }));
         return app;
     }
 
