@@ -24,7 +24,14 @@ public static class CmsServices
         var services = builder.Services;
         var contentRoot = builder.Environment.ContentRootPath;
         services.AddOptions<CmsOptions>().BindConfiguration(CmsOptions.SectionName)
-            .PostConfigure(o => o.ResolvePaths(contentRoot))
+            .PostConfigure(o =>
+            {
+                o.ResolvePaths(contentRoot);
+                // Without a configured public URL, canonical links point at the CMS's own first address.
+                o.BaseUrl ??= (builder.Configuration["urls"] ?? "http://localhost:5000").Split(';')[0]
+                    .Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal)
+                    .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).TrimEnd('/') + "/";
+            })
             .ValidateDataAnnotations().ValidateOnStart();
         var settings = builder.Configuration.GetSection(CmsOptions.SectionName).Get<CmsOptions>() ?? new CmsOptions();
         settings.ResolvePaths(contentRoot);
