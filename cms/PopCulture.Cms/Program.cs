@@ -11,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPopCultureCms();
 
 var app = builder.Build();
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseBuiltSite();

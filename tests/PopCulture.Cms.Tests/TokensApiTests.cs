@@ -57,6 +57,18 @@ public abstract class TokensApiTests<TCms>(TCms cms) : IClassFixture<TCms> where
     }
 
     [Fact]
+    public async Task A_tokens_last_use_is_shown_to_its_owner()
+    {
+        var owner = await cms.ClientAsAsync(Roles.Editor);
+
+        // The request listing the tokens is itself a use of the owner's token.
+        var list = await (await owner.GetAsync("/api/v1/manage/tokens")).JsonAsync();
+
+        var used = Assert.Single(list["items"]!.AsArray());
+        Assert.NotNull(used!["lastUsedAt"]);
+    }
+
+    [Fact]
     public async Task An_expired_token_is_refused()
     {
         string live, expired;

@@ -15,6 +15,8 @@ public sealed class TokenService(CmsDbContext db, TimeProvider clock)
 
     public static readonly TimeSpan MaxTokenLifetime = TimeSpan.FromDays(366);
 
+    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+
     /// <summary>Creates a token for <paramref name="userId"/>; returns the stored row and the secret, which is never stored.</summary>
     public async Task<(ApiToken Token, string Secret)> IssueAsync(
         string userId, string name, string scope, TimeSpan lifetime, bool isSession, CancellationToken cancellationToken)
@@ -49,7 +51,20 @@ public sealed class TokenService(CmsDbContext db, TimeProvider clock)
         var hash = Hash(secret);
         var token = await db.Tokens.AsNoTracking().FirstOrDefaultAsync(t => t.Hash == hash, cancellationToken);
         var now = clock.GetUtcNow();
-        return token is null || token.RevokedAt is not null || token.ExpiresAt <= now ? null : token;
+        if (token is null || token.RevokedAt is not null || token.ExpiresAt <= now)
+        {
+            return null;
+        }
+
+        // Owners see when a token was last used; writing that at most once a minute keeps reads from becoming writes.
+        if (token.LastUsedAt is null || now - token.LastUsedAt > LastUsedResolution)
+        {
+            var stale = now - LastUsedResolution;
+            await db.Tokens.Where(t => t.Id == token.Id && (t.LastUsedAt == null || t.LastUsedAt < stale))
+                .ExecuteUpdateAsync(t => t.SetProperty(x => x.LastUsedAt, now), cancellationToken);
+        }
+
+        return token;
     }
 
     public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));

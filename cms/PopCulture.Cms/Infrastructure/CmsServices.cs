@@ -105,6 +105,17 @@ public static class CmsServices
         });
 
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = MaxRequestBytes);
+
+        // Behind a reverse proxy, the audit log and the sign-in rate limit need the client's address, not the proxy's;
+        // only proxies listed in PopCulture:TrustedProxies are believed.
+        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in builder.Configuration.GetSection("PopCulture:TrustedProxies").Get<string[]>() ?? [])
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHttpContextAccessor();
