@@ -7,6 +7,8 @@ var root = new RootCommand("PopCulture: builds the population-culture public sit
     BuildCommands.Check(),
     ServeCommand.Create(),
     BenchCommand.Create(),
+    TransferCommands.Export(),
+    TransferCommands.Import(),
 };
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -26,6 +26,8 @@ public static class FrontMatterJson
             string text => JsonValue.Create(text),
             bool flag => JsonValue.Create(flag),
             long integer => JsonValue.Create(integer),
+            // Parsed from text so 31.0 stays 31.0 in the stored JSON; JsonValue.Create(31.0) would write 31, an integer.
+            double number when double.IsFinite(number) => JsonNode.Parse(DoubleText(number)),
             double number => JsonValue.Create(number),
             List<object?> list => new JsonArray([.. list.Select(FromPlain)]),
             Dictionary<string, object?> map => new JsonObject(map.Select(kv => KeyValuePair.Create(kv.Key, FromPlain(kv.Value)))),
@@ -148,10 +150,17 @@ public static class FrontMatterJson
             null => "null",
             JsonValue v when v.GetValueKind() == JsonValueKind.String => Scalar(v.GetValue<string>()),
             JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<long>(out var n) => n.ToString(CultureInfo.InvariantCulture),
-            JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<double>().ToString("R", CultureInfo.InvariantCulture),
+            JsonValue v when v.GetValueKind() == JsonValueKind.Number => DoubleText(v.GetValue<double>()),
             JsonValue v => v.ToJsonString(),
             _ => throw new JsonException("nested value where a scalar was expected"),
         };
+
+    /// <summary>A double as YAML and JSON text that reads back as a double: <c>31.0</c>, never <c>31</c>, which is an integer.</summary>
+    private static string DoubleText(double number)
+    {
+        var text = number.ToString("R", CultureInfo.InvariantCulture);
+        return text.Contains('.', StringComparison.Ordinal) || text.Contains('E', StringComparison.Ordinal) || !double.IsFinite(number) ? text : text + ".0";
+    }
 
     /// <summary>A string as a YAML scalar: plain when YAML would read it back as the same string, double-quoted otherwise.</summary>
     internal static string Scalar(string text)

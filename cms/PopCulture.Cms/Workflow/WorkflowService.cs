@@ -76,6 +76,11 @@ public sealed class WorkflowService(CmsDbContext db, AuditLog audit, TimeProvide
                 entry.PublishAt = null;
                 break;
             case "approve" or "publish":
+                if (await MissingCourseAsync(entry, cancellationToken) is { } course)
+                {
+                    return Outcome<ContentEntry>.Invalid("frontMatter.course", $"course '{course}' is not published in section '{entry.Section}': publish the course first");
+                }
+
                 entry.ExpireAt = request.ExpireAt ?? entry.ExpireAt;
                 if (request.At is { } at && at > now)
                 {
@@ -150,6 +155,21 @@ public sealed class WorkflowService(CmsDbContext db, AuditLog audit, TimeProvide
         }
 
         return moved;
+    }
+
+    /// <summary>A lesson may only go live once its course is live, or the site build would reject it.</summary>
+    private async Task<string?> MissingCourseAsync(ContentEntry entry, CancellationToken cancellationToken)
+    {
+        if (entry.Type != PopCulture.Site.Content.ContentTypes.Lesson)
+        {
+            return null;
+        }
+
+        var item = EntryMapping.ToItem(entry.Section, entry.Slug, entry.ContentPath, entry.FrontMatter, entry.Body);
+        var course = ((PopCulture.Site.Content.LessonFields)item.Fields!).Course;
+        var live = await db.Published.AnyAsync(
+            p => p.Section == entry.Section && p.Slug == course && p.Type == PopCulture.Site.Content.ContentTypes.Course, cancellationToken);
+        return live ? null : course;
     }
 
     private async Task PublishAsync(ContentEntry entry, CancellationToken cancellationToken)
