@@ -60,7 +60,7 @@ public abstract class CmsFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     public Task InitializeAsync()
     {
-        _ = Server; // starts the host: migrations, admin, demo import, first build
+        StartServer(); // starts the host (in memory or on a real port): migrations, admin, demo import, first build
         return Task.CompletedTask;
     }
 

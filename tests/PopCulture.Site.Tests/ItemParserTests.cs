@@ -66,6 +66,12 @@ public class ItemParserTests
         Assert.Equal("来自规划", item.Extra["source_note"]);
         Assert.Equal(new List<object?> { 1L, 2L }, item.Extra["extra_list"]);
         Assert.False(item.Extra.ContainsKey("title"));
+
+        var (special, none) = Parse("---\ntitle: 标题\ndate: 2012-03-04\nratio: .nan\nbig: 1e999\nlat: 31.00\n---\n", "news");
+        Assert.Empty(none);
+        Assert.Equal(".nan", special!.Extra["ratio"]);
+        Assert.Equal("1e999", special.Extra["big"]);
+        Assert.Equal(31.0, special.Extra["lat"]);
     }
 
     [Fact]

@@ -48,9 +48,20 @@ public sealed class ContentImporter(CmsDbContext db, AuditLog audit, TimeProvide
             }
             else
             {
-                foreach (var (field, messages) in result.Errors)
+                // Parse the file as the site build does, so each problem comes with its line.
+                var located = new DiagnosticBag();
+                ItemParser.Parse(location, text, located);
+                var lines = located.Snapshot();
+                if (lines.Count > 0)
                 {
-                    diagnostics.AddRange(messages.Select(m => new Diagnostic(location.SourcePath, 0, $"{field}: {m}")));
+                    diagnostics.AddRange(lines);
+                }
+                else
+                {
+                    foreach (var (field, messages) in result.Errors)
+                    {
+                        diagnostics.AddRange(messages.Select(m => new Diagnostic(location.SourcePath, 0, $"{field}: {m}")));
+                    }
                 }
             }
         }

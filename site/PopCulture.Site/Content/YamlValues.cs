@@ -77,7 +77,8 @@ public static class YamlValues
             return integer;
         }
 
-        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        // Only finite decimals are numbers: .nan, .inf and 1e999 stay text rather than become values JSON cannot hold.
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
         {
             return number;
         }
