@@ -5,6 +5,7 @@ using PopCulture.Cms.Data;
 using PopCulture.Cms.Identity;
 using PopCulture.Cms.Infrastructure;
 using PopCulture.Cms.Publishing;
+using PopCulture.Site.Content;
 
 namespace PopCulture.Cms.Content;
 
@@ -116,15 +117,15 @@ public static class TransferApi
             }
 
             var folder = Path.Combine(temp, "content");
-            IReadOnlyList<string> problems;
+            ContentZip.Extraction extracted;
             await using (var zip = new FileStream(upload, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true))
             {
-                problems = await ZipContent.ExtractAsync(zip, folder, cancellationToken);
+                extracted = await ContentZip.ExtractAsync(zip, folder, cancellationToken);
             }
 
-            if (problems.Count > 0)
+            if (extracted.Problems.Count > 0)
             {
-                return FileProblem([.. problems]);
+                return FileProblem([.. extracted.Problems]);
             }
 
             var report = await importer.ImportAsync(folder, goLive, user.Email, cancellationToken);

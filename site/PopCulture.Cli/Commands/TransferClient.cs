@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using PopCulture.Site.Content;
 
 namespace PopCulture.Cli.Commands;
 
@@ -10,8 +12,8 @@ namespace PopCulture.Cli.Commands;
 /// </summary>
 internal sealed class TransferClient(HttpClient http, TextWriter output, TextWriter errors)
 {
-    /// <summary>An export unpacks to at most <see cref="TransferZip.MaxTotalBytes"/>; the zip itself cannot be much bigger.</summary>
-    private const long MaxDownloadBytes = TransferZip.MaxTotalBytes + (16 * 1024 * 1024);
+    /// <summary>An export unpacks to at most <see cref="ContentZip.MaxTotalBytes"/>; the zip itself cannot be much bigger.</summary>
+    private const long MaxDownloadBytes = ContentZip.MaxTotalBytes + (16 * 1024 * 1024);
 
     public async Task<int> ExportAsync(string directory, string? section, CancellationToken cancellationToken)
     {
@@ -41,11 +43,11 @@ internal sealed class TransferClient(HttpClient http, TextWriter output, TextWri
             }
 
             var existed = Directory.Exists(directory);
-            TransferZip.Extracted extracted;
+            ContentZip.Extraction extracted;
             var zip = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
             await using (zip.ConfigureAwait(false))
             {
-                extracted = await TransferZip.ExtractAsync(zip, directory, cancellationToken).ConfigureAwait(false);
+                extracted = await ContentZip.ExtractAsync(zip, directory, cancellationToken).ConfigureAwait(false);
             }
 
             if (extracted.Problems.Count > 0)
@@ -85,7 +87,7 @@ internal sealed class TransferClient(HttpClient http, TextWriter output, TextWri
             var zip = new FileStream(temp, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 4096, useAsync: true);
             await using (zip.ConfigureAwait(false))
             {
-                files = await TransferZip.CreateAsync(directory, zip, cancellationToken).ConfigureAwait(false);
+                files = await ZipFolderAsync(directory, zip, cancellationToken).ConfigureAwait(false);
                 zip.Position = 0;
                 using var content = new StreamContent(zip);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
@@ -109,6 +111,42 @@ internal sealed class TransferClient(HttpClient http, TextWriter output, TextWri
         {
             File.Delete(temp);
         }
+    }
+
+    /// <summary>Zips <paramref name="folder"/> into <paramref name="zip"/> in the content/ layout, leaving out dot-files and links.</summary>
+    /// <remarks>The CLI's own: the CMS builds its export from the database (ContentExporter), not from a folder.</remarks>
+    private static async Task<int> ZipFolderAsync(string folder, Stream zip, CancellationToken cancellationToken)
+    {
+        var walk = new EnumerationOptions
+        {
+            RecurseSubdirectories = true,
+            AttributesToSkip = FileAttributes.ReparsePoint,
+            IgnoreInaccessible = false,
+        };
+        var files = Directory.EnumerateFiles(folder, "*", walk)
+            .Select(path => (Name: Path.GetRelativePath(folder, path).Replace('\\', '/'), Path: path))
+            .Where(file => !file.Name.Split('/').Any(segment => segment.StartsWith('.')))
+            .OrderBy(file => file.Name, StringComparer.Ordinal)
+            .ToList();
+        var archive = await ZipArchive.CreateAsync(zip, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken).ConfigureAwait(false);
+        await using (archive.ConfigureAwait(false))
+        {
+            foreach (var (name, path) in files)
+            {
+                var entry = archive.CreateEntry(name, CompressionLevel.Optimal);
+                var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
+                await using (source.ConfigureAwait(false))
+                {
+                    var target = await entry.OpenAsync(cancellationToken).ConfigureAwait(false);
+                    await using (target.ConfigureAwait(false))
+                    {
+                        await source.CopyToAsync(target, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+        }
+
+        return files.Count;
     }
 
     private static async Task<bool> DownloadAsync(HttpResponseMessage response, string path, CancellationToken cancellationToken)
