@@ -4,6 +4,7 @@ using PopCulture.Cms.Auditing;
 using PopCulture.Cms.Content;
 using PopCulture.Cms.Identity;
 using PopCulture.Cms.Infrastructure;
+using PopCulture.Cms.Media;
 using PopCulture.Cms.Publishing;
 using Scalar.AspNetCore;
 
@@ -35,6 +36,7 @@ app.MapUsersApi();
 app.MapTokensApi();
 app.MapAuditApi();
 app.MapTransferApi();
+app.MapMediaApi();
 app.MapFallback(context => context.Request.Path.StartsWithSegments("/api")
     ? Results.Problem(statusCode: 404, title: "Not Found", detail: $"no endpoint {context.Request.Path}").ExecuteAsync(context)
     : SiteHosting.NotFoundAsync(context, Path.GetFullPath(app.Services.GetRequiredService<IOptions<CmsOptions>>().Value.SiteDirectory)));

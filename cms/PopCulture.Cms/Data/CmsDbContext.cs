@@ -30,6 +30,8 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<DataFile> DataFiles => Set<DataFile>();
 
+    public DbSet<Media.MediaItem> Media => Set<Media.MediaItem>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -115,6 +117,24 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
             lease.HasKey(l => l.Name);
             lease.Property(l => l.Name).HasMaxLength(64);
             lease.Property(l => l.Holder).HasMaxLength(128);
+        });
+
+        builder.Entity<Media.MediaItem>(media =>
+        {
+            media.ToTable("media");
+            media.HasIndex(m => m.Folder);
+            media.HasIndex(m => m.CreatedAt);
+            media.Property(m => m.Kind).HasMaxLength(8);
+            media.Property(m => m.ContentType).HasMaxLength(32);
+            media.Property(m => m.StoredName).HasMaxLength(32);
+            media.Property(m => m.OriginalName).HasMaxLength(200);
+            media.Property(m => m.Sha256).HasMaxLength(64);
+            media.Property(m => m.Folder).HasMaxLength(200);
+            media.Property(m => m.Title).HasMaxLength(200);
+            media.Property(m => m.Alt).HasMaxLength(300);
+            media.Property(m => m.Caption).HasMaxLength(500);
+            media.Property(m => m.Credit).HasMaxLength(200);
+            media.Property(m => m.Tags).HasMaxLength(700);
         });
 
         builder.Entity<DataFile>(file =>

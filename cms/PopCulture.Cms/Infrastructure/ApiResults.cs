@@ -16,6 +16,7 @@ public static class ApiResults
             OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors!),
             OutcomeKind.Conflict => TypedResults.Problem(statusCode: 409, title: "Conflict", detail: outcome.Message),
             OutcomeKind.Forbidden => TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: outcome.Message),
+            OutcomeKind.TooLarge => TypedResults.Problem(statusCode: 413, title: "Payload Too Large", detail: outcome.Message),
             _ => throw new InvalidOperationException($"unknown outcome {outcome.Kind}"),
         };
     }

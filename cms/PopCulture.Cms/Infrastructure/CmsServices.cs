@@ -135,6 +135,9 @@ public static class CmsServices
         services.AddScoped<LeaseService>();
         services.AddScoped<AdminSeeder>();
         services.AddSingleton<DeliveryCache>();
+        services.AddOptions<Media.MediaOptions>().BindConfiguration(Media.MediaOptions.SectionName);
+        services.AddSingleton<Media.IMediaStorage>(new Media.LocalMediaStorage(Path.Combine(settings.DataDirectory, "library")));
+        services.AddScoped<Media.MediaService>();
         return builder;
     }
 

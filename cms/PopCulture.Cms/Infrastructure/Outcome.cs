@@ -8,6 +8,7 @@ public enum OutcomeKind
     Invalid,
     Conflict,
     Forbidden,
+    TooLarge,
 }
 
 /// <summary>A service result: a value, or why there is none.</summary>
@@ -21,6 +22,8 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value = default, IDictionar
     public static Outcome<T> Forbidden(string message) => new(OutcomeKind.Forbidden, Message: message);
 
     public static Outcome<T> Conflict(string message) => new(OutcomeKind.Conflict, Message: message);
+
+    public static Outcome<T> TooLarge(string message) => new(OutcomeKind.TooLarge, Message: message);
 
     public static Outcome<T> Invalid(IDictionary<string, string[]> errors) => new(OutcomeKind.Invalid, Errors: errors);
 

@@ -181,6 +181,36 @@ namespace PopCulture.Cms.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "media",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    StoredName = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    OriginalName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Bytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: true),
+                    Height = table.Column<int>(type: "INTEGER", nullable: true),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Folder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Alt = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Caption = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Credit = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Tags = table.Column<string>(type: "TEXT", maxLength: 700, nullable: false),
+                    FocalX = table.Column<double>(type: "REAL", nullable: false),
+                    FocalY = table.Column<double>(type: "REAL", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_media", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "published_entries",
                 columns: table => new
                 {
@@ -443,6 +473,16 @@ namespace PopCulture.Cms.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_media_CreatedAt",
+                table: "media",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_media_Folder",
+                table: "media",
+                column: "Folder");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_published_entries_Date",
                 table: "published_entries",
                 column: "Date");
@@ -512,6 +552,9 @@ namespace PopCulture.Cms.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "leases");
+
+            migrationBuilder.DropTable(
+                name: "media");
 
             migrationBuilder.DropTable(
                 name: "published_terms");

@@ -182,6 +182,36 @@ namespace PopCulture.Cms.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "media",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    StoredName = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    OriginalName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Bytes = table.Column<long>(type: "bigint", nullable: false),
+                    Width = table.Column<int>(type: "integer", nullable: true),
+                    Height = table.Column<int>(type: "integer", nullable: true),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Folder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Alt = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Caption = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Credit = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Tags = table.Column<string>(type: "character varying(700)", maxLength: 700, nullable: false),
+                    FocalX = table.Column<double>(type: "double precision", nullable: false),
+                    FocalY = table.Column<double>(type: "double precision", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_media", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "published_entries",
                 columns: table => new
                 {
@@ -444,6 +474,16 @@ namespace PopCulture.Cms.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_media_CreatedAt",
+                table: "media",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_media_Folder",
+                table: "media",
+                column: "Folder");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_published_entries_Date",
                 table: "published_entries",
                 column: "Date");
@@ -513,6 +553,9 @@ namespace PopCulture.Cms.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "leases");
+
+            migrationBuilder.DropTable(
+                name: "media");
 
             migrationBuilder.DropTable(
                 name: "published_terms");

@@ -1,0 +1,148 @@
+using System.Text;
+
+namespace PopCulture.Cms.Media;
+
+/// <summary>
+/// Decides what a file is from its bytes alone: the extension and the client's content type are claims, not facts.
+/// Also finds HTML or script hidden in an otherwise valid file (a polyglot), which a browser could be tricked into running.
+/// </summary>
+public static class MediaSniffer
+{
+    /// <summary>A recognised type: its content type, kind, stored extension and the extensions a client may call it.</summary>
+    public sealed record FileType(string ContentType, string Kind, string Extension, string[] Aliases);
+
+    public static readonly FileType Jpeg = new("image/jpeg", "image", ".jpg", [".jpg", ".jpeg", ".jpe"]);
+    public static readonly FileType Png = new("image/png", "image", ".png", [".png"]);
+    public static readonly FileType Webp = new("image/webp", "image", ".webp", [".webp"]);
+    public static readonly FileType Gif = new("image/gif", "image", ".gif", [".gif"]);
+    public static readonly FileType Pdf = new("application/pdf", "pdf", ".pdf", [".pdf"]);
+    public static readonly FileType Mp4 = new("video/mp4", "video", ".mp4", [".mp4", ".m4v"]);
+
+    private static readonly byte[][] ScriptMarkers =
+        [.. new[] { "<script", "<html", "<!doctype", "<svg", "<?xml", "<iframe", "<body", "<object", "<embed", "javascript:" }.Select(Encoding.ASCII.GetBytes)];
+
+    private static readonly byte[][] PdfActiveMarkers = [.. new[] { "/JavaScript", "/JS", "/Launch", "/EmbeddedFile" }.Select(Encoding.ASCII.GetBytes)];
+
+    /// <summary>The type of a file from its first bytes, or null with the reason it is refused.</summary>
+    public static (FileType? Type, string? Problem) Identify(ReadOnlySpan<byte> head)
+    {
+        if (head.Length == 0)
+        {
+            return (null, "the file is empty");
+        }
+
+        if (head.StartsWith((byte[])[0xFF, 0xD8, 0xFF]))
+        {
+            return (Jpeg, null);
+        }
+
+        if (head.StartsWith((byte[])[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        {
+            return (Png, null);
+        }
+
+        if (head.StartsWith("GIF87a"u8) || head.StartsWith("GIF89a"u8))
+        {
+            return (Gif, null);
+        }
+
+        if (head.Length >= 12 && head.StartsWith("RIFF"u8) && head[8..12].SequenceEqual("WEBP"u8))
+        {
+            return (Webp, null);
+        }
+
+        if (head.StartsWith("%PDF-"u8))
+        {
+            return (Pdf, null);
+        }
+
+        if (head.Length >= 12 && head[4..8].SequenceEqual("ftyp"u8))
+        {
+            return (Mp4, null);
+        }
+
+        var text = Encoding.UTF8.GetString(head).TrimStart('\uFEFF', ' ', '\t', '\r', '\n').ToUpperInvariant();
+        if (text.StartsWith("<SVG", StringComparison.Ordinal) || (text.StartsWith("<?XML", StringComparison.Ordinal) && text.Contains("<SVG", StringComparison.Ordinal)))
+        {
+            return (null, "SVG files are not accepted: they can carry script. Upload a PNG or JPEG instead");
+        }
+
+        return (null, "the file is not a JPEG, PNG, WebP or GIF image, a PDF document or an MP4 video");
+    }
+
+    /// <summary>The type a client's file name claims, or null when it has no extension.</summary>
+    public static string? ExtensionOf(string? fileName)
+    {
+        if (string.IsNullOrWhiteSpace(fileName))
+        {
+            return null;
+        }
+
+        // Only the last segment, whatever separators the client used; it is compared, never used as a path.
+        var name = fileName.Replace('\\', '/').Split('/')[^1];
+        var dot = name.LastIndexOf('.');
+        return dot < 0 ? null : name[dot..].ToLowerInvariant();
+    }
+
+    /// <summary>True when <paramref name="file"/> contains HTML or script markers anywhere (case-insensitive ASCII).</summary>
+    public static async Task<bool> ContainsScriptAsync(Stream file, FileType type, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(type);
+        var markers = type == Pdf ? PdfActiveMarkers : ScriptMarkers;
+        var overlap = markers.Max(m => m.Length) - 1;
+        var buffer = new byte[64 * 1024 + overlap];
+        var carried = 0;
+        int read;
+        file.Position = 0;
+        while ((read = await file.ReadAsync(buffer.AsMemory(carried, buffer.Length - carried), cancellationToken)) > 0)
+        {
+            var window = buffer.AsSpan(0, carried + read);
+            foreach (var marker in markers)
+            {
+                if (IndexOfIgnoreCase(window, marker, caseSensitive: type == Pdf) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            // Keep the tail so a marker split across two reads is still found.
+            carried = Math.Min(overlap, window.Length);
+            window[^carried..].CopyTo(buffer);
+        }
+
+        return false;
+    }
+
+    private static int IndexOfIgnoreCase(ReadOnlySpan<byte> haystack, byte[] needle, bool caseSensitive)
+    {
+        if (caseSensitive)
+        {
+            return haystack.IndexOf(needle);
+        }
+
+        var first = needle[0];
+        for (var i = 0; i <= haystack.Length - needle.Length; i++)
+        {
+            if (haystack[i] != first)
+            {
+                continue;
+            }
+
+            var match = true;
+            for (var j = 1; j < needle.Length && match; j++)
+            {
+                match = Lower(haystack[i + j]) == needle[j];
+            }
+
+            if (match)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static byte Lower(byte b) => b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b + 32) : b;
+}
