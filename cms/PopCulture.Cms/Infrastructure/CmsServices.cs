@@ -135,7 +135,12 @@ public static class CmsServices
         services.AddScoped<LeaseService>();
         services.AddScoped<AdminSeeder>();
         services.AddSingleton<DeliveryCache>();
-        services.AddOptions<Media.MediaOptions>().BindConfiguration(Media.MediaOptions.SectionName);
+        services.AddOptions<Media.MediaOptions>().BindConfiguration(Media.MediaOptions.SectionName)
+            .Validate(o => o.MaxImageBytes > 0 && o.MaxPdfBytes > 0 && o.MaxVideoBytes > 0 && o.MaxPixels > 0 && o.MaxSide > 0, "PopCulture:Media limits must be positive")
+            .ValidateOnStart();
+        // Multipart bodies are capped at 128 MB by default; videos may be larger.
+        var media = builder.Configuration.GetSection(Media.MediaOptions.SectionName).Get<Media.MediaOptions>() ?? new Media.MediaOptions();
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = media.LargestUpload + (1024 * 1024));
         services.AddSingleton<Media.IMediaStorage>(new Media.LocalMediaStorage(Path.Combine(settings.DataDirectory, "library")));
         services.AddScoped<Media.MediaService>();
         return builder;

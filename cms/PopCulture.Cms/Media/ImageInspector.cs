@@ -26,6 +26,12 @@ public sealed class ImageInspector(MediaOptions options)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(type);
+        if (type == MediaSniffer.Jpeg && !await HasEndOfImageAsync(file, cancellationToken))
+        {
+            // ImageSharp fills a cut-off JPEG with grey instead of failing; the missing end marker gives it away.
+            return Refused("the image is damaged or incomplete and cannot be read");
+        }
+
         file.Position = 0;
         IImageInfo? info;
         try
@@ -85,6 +91,21 @@ public sealed class ImageInspector(MediaOptions options)
     }
 
     private static Result Refused(string problem) => new(null, 0, 0, problem);
+
+    /// <summary>
+    /// True when an end-of-image marker (FF D9) follows the last start-of-scan (FF DA). Inside scan data every FF is
+    /// followed by 00 or a restart marker, so FF D9 there can only be the real end; an EXIF thumbnail's own markers
+    /// come before the main scan and do not count.
+    /// </summary>
+    private static async Task<bool> HasEndOfImageAsync(Stream file, CancellationToken cancellationToken)
+    {
+        using var copy = new MemoryStream();
+        file.Position = 0;
+        await file.CopyToAsync(copy, cancellationToken);
+        var bytes = copy.GetBuffer().AsSpan(0, (int)copy.Length);
+        var scan = bytes.LastIndexOf((byte[])[0xFF, 0xDA]);
+        return scan >= 0 && bytes[scan..].IndexOf((byte[])[0xFF, 0xD9]) >= 0;
+    }
 
     private static IImageEncoder Encoder(MediaSniffer.FileType type) =>
         type.ContentType switch

@@ -64,10 +64,10 @@ public static class MediaApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [focalX is null && form["focalX"].Count > 0 ? "focalX" : "focalY"] = ["must be a number between 0 and 1"] });
         }
 
-        var input = new MediaInput(form["title"], form["alt"], form["caption"], form["credit"], form["folder"], form["tags"], focalX, focalY);
+        var input = new MediaInput(form["title"], form["alt"], form["caption"], form["credit"], form["folder"], MediaService.SplitTags(form["tags"]), focalX, focalY);
         await using var stream = file.OpenReadStream();
         var outcome = await media.UploadAsync(stream, file.FileName, input, user.Email, cancellationToken);
-        return ApiResults.From(outcome, item => TypedResults.Created($"/api/v1/manage/media/{item.Id}", MediaDocument.From(item)));
+        return ApiResults.From(outcome, item => TypedResults.Created($"/api/v1/manage/media/{item.Id}", MediaDocument.From(item, [])));
     }
 
     private static async Task<IResult> ListAsync(

@@ -187,7 +187,7 @@ public sealed partial class MediaService(CmsDbContext db, IMediaStorage storage,
             errors["folder"] = ["folder must be lowercase ASCII names separated by '/', like parks/gusu"];
         }
 
-        var tags = SplitTags(input.Tags);
+        var tags = input.Tags ?? [];
         if (tags.Count > 20 || tags.Any(t => t.Length > 32))
         {
             errors["tags"] = ["at most 20 tags of at most 32 characters"];
@@ -213,7 +213,7 @@ public sealed partial class MediaService(CmsDbContext db, IMediaStorage storage,
         item.Caption = Blank(input.Caption) ?? item.Caption;
         item.Credit = Blank(input.Credit) ?? item.Credit;
         item.Folder = input.Folder ?? item.Folder;
-        item.Tags = input.Tags is null ? item.Tags : string.Join(',', SplitTags(input.Tags));
+        item.Tags = input.Tags is null ? item.Tags : string.Join(',', input.Tags.Select(t => t.Trim().Replace(",", "", StringComparison.Ordinal)).Where(t => t.Length > 0).Distinct());
         item.FocalX = input.FocalX ?? item.FocalX;
         item.FocalY = input.FocalY ?? item.FocalY;
     }

@@ -18,10 +18,12 @@ public static class MediaSniffer
     public static readonly FileType Pdf = new("application/pdf", "pdf", ".pdf", [".pdf"]);
     public static readonly FileType Mp4 = new("video/mp4", "video", ".mp4", [".mp4", ".m4v"]);
 
+    // Five letters or more: random compressed pixels contain a given 5-byte marker about once in 70 GB, so honest
+    // photos are not refused, while every HTML or script payload a browser would run needs one of these.
     private static readonly byte[][] ScriptMarkers =
-        [.. new[] { "<script", "<html", "<!doctype", "<svg", "<?xml", "<iframe", "<body", "<object", "<embed", "javascript:" }.Select(Encoding.ASCII.GetBytes)];
+        [.. new[] { "<script", "<html", "<!doctype", "<iframe", "<object", "javascript:", "onload=", "onerror=" }.Select(Encoding.ASCII.GetBytes)];
 
-    private static readonly byte[][] PdfActiveMarkers = [.. new[] { "/JavaScript", "/JS", "/Launch", "/EmbeddedFile" }.Select(Encoding.ASCII.GetBytes)];
+    private static readonly byte[][] PdfActiveMarkers = [.. new[] { "/JavaScript", "/JS", "/Launch", "/EmbeddedFile", "/OpenAction" }.Select(Encoding.ASCII.GetBytes)];
 
     /// <summary>The type of a file from its first bytes, or null with the reason it is refused.</summary>
     public static (FileType? Type, string? Problem) Identify(ReadOnlySpan<byte> head)
@@ -84,13 +86,23 @@ public static class MediaSniffer
         return dot < 0 ? null : name[dot..].ToLowerInvariant();
     }
 
-    /// <summary>True when <paramref name="file"/> contains HTML or script markers anywhere (case-insensitive ASCII).</summary>
+    /// <summary>
+    /// True when <paramref name="file"/> hides HTML or script: for images, markers anywhere in the bytes
+    /// (case-insensitive); for PDFs, script, launch, auto-open or embedded-file names outside binary streams.
+    /// </summary>
     public static async Task<bool> ContainsScriptAsync(Stream file, FileType type, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(type);
-        var markers = type == Pdf ? PdfActiveMarkers : ScriptMarkers;
-        var overlap = markers.Max(m => m.Length) - 1;
+        if (type == Pdf)
+        {
+            using var copy = new MemoryStream();
+            file.Position = 0;
+            await file.CopyToAsync(copy, cancellationToken);
+            return PdfHasActiveContent(copy.GetBuffer().AsSpan(0, (int)copy.Length));
+        }
+
+        var overlap = ScriptMarkers.Max(m => m.Length) - 1;
         var buffer = new byte[64 * 1024 + overlap];
         var carried = 0;
         int read;
@@ -98,9 +110,9 @@ public static class MediaSniffer
         while ((read = await file.ReadAsync(buffer.AsMemory(carried, buffer.Length - carried), cancellationToken)) > 0)
         {
             var window = buffer.AsSpan(0, carried + read);
-            foreach (var marker in markers)
+            foreach (var marker in ScriptMarkers)
             {
-                if (IndexOfIgnoreCase(window, marker, caseSensitive: type == Pdf) >= 0)
+                if (IndexOfIgnoreCase(window, marker) >= 0)
                 {
                     return true;
                 }
@@ -114,13 +126,46 @@ public static class MediaSniffer
         return false;
     }
 
-    private static int IndexOfIgnoreCase(ReadOnlySpan<byte> haystack, byte[] needle, bool caseSensitive)
+    /// <summary>Looks for active-content names in a PDF's object syntax, skipping the binary data between stream and endstream.</summary>
+    internal static bool PdfHasActiveContent(ReadOnlySpan<byte> pdf)
     {
-        if (caseSensitive)
+        var position = 0;
+        while (position < pdf.Length)
         {
-            return haystack.IndexOf(needle);
+            var rest = pdf[position..];
+            var streamStart = rest.IndexOf("stream"u8);
+            var syntax = streamStart < 0 ? rest : rest[..streamStart];
+            foreach (var marker in PdfActiveMarkers)
+            {
+                var at = 0;
+                while (at < syntax.Length && syntax[at..].IndexOf(marker) is var found and >= 0)
+                {
+                    var end = at + found + marker.Length;
+                    // A name ends at a delimiter; /JSON or /Launcher are other names.
+                    if (end >= syntax.Length || !char.IsAsciiLetterOrDigit((char)syntax[end]))
+                    {
+                        return true;
+                    }
+
+                    at = end;
+                }
+            }
+
+            if (streamStart < 0)
+            {
+                return false;
+            }
+
+            var afterKeyword = position + streamStart + "stream"u8.Length;
+            var streamEnd = pdf[afterKeyword..].IndexOf("endstream"u8);
+            position = streamEnd < 0 ? pdf.Length : afterKeyword + streamEnd + "endstream"u8.Length;
         }
 
+        return false;
+    }
+
+    private static int IndexOfIgnoreCase(ReadOnlySpan<byte> haystack, byte[] needle)
+    {
         var first = needle[0];
         for (var i = 0; i <= haystack.Length - needle.Length; i++)
         {
