@@ -21,6 +21,9 @@ public sealed record BuildOptions
     public string ThemeDisplayPath { get; init; } = "themes/default";
 
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Where image variants are cached between builds; by default a folder beside the output.</summary>
+    public string? CacheDirectory { get; init; }
 }
 
 /// <summary>How a build went: its problems, and what it wrote.</summary>

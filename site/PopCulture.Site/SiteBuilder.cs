@@ -52,7 +52,12 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
             options.ThemeDirectory, options.ThemeDisplayPath, urls, assets.ToDictionary(a => a.Key, a => a.Value.SitePath, StringComparer.Ordinal), diagnostics);
 
         Lap("theme");
-        var published = Published(model, assets.Values.Select(a => a.SitePath));
+        var imageSettings = Images.ImageSettings.Load(options.ThemeDirectory, options.ThemeDisplayPath, diagnostics);
+        var cache = options.CacheDirectory ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.OutputDirectory))!, ".popculture-cache");
+        var images = await Images.ImageCatalog.BuildAsync(
+            model, snapshot.Media, new Images.ImageVariantBuilder(cache, imageSettings), urls, options.MaxDegreeOfParallelism, diagnostics, cancellationToken).ConfigureAwait(false);
+        Lap("images");
+        var published = Published(model, assets.Values.Select(a => a.SitePath).Concat(images.Files.Select(f => f.SitePath)));
         if (!options.CheckOnly)
         {
             StagedOutput.RemoveLeftovers(options.OutputDirectory);
@@ -61,13 +66,13 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
         var staged = options.CheckOnly ? null : new StagedOutput(options.OutputDirectory);
         try
         {
-            var pages = await RenderAsync(model, snapshot, config, urls, templates, published, staged, diagnostics, progress, cancellationToken).ConfigureAwait(false);
+            var pages = await RenderAsync(model, snapshot, config, urls, templates, images, published, staged, diagnostics, progress, cancellationToken).ConfigureAwait(false);
             Lap("render");
             var files = 0;
             var cleanup = Task.CompletedTask;
             if (staged is not null && !diagnostics.HasErrors)
             {
-                files = await WriteSupportFilesAsync(model, snapshot, config, urls, assets, staged, cancellationToken).ConfigureAwait(false);
+                files = await WriteSupportFilesAsync(model, snapshot, config, urls, assets, images, staged, cancellationToken).ConfigureAwait(false);
                 Lap("feeds, sitemap, media");
                 cleanup = staged.Commit();
                 Lap("swap");
@@ -87,15 +92,16 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
         SiteConfig config,
         SiteUrls urls,
         ThemeTemplates templates,
+        Images.ImageCatalog images,
         IReadOnlySet<string> published,
         StagedOutput? staged,
         DiagnosticBag diagnostics,
         IProgress<BuildProgress>? progress,
         CancellationToken cancellationToken)
     {
-        var markdown = new MarkdownRenderer();
+        var markdown = new MarkdownRenderer(images);
         var links = new ContentLinkResolver(model, urls, snapshot.Media, diagnostics);
-        var context = new RenderContext(model, urls, markdown, links, diagnostics);
+        var context = new RenderContext(model, urls, markdown, links, diagnostics) { Images = images };
         var views = new PageViewFactory(context, config, snapshot.Media);
         var checker = new LinkChecker(urls, published);
         var missingLayouts = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
@@ -165,10 +171,17 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
         SiteConfig config,
         SiteUrls urls,
         IReadOnlyDictionary<string, (string SitePath, string Physical)> assets,
+        Images.ImageCatalog images,
         StagedOutput staged,
         CancellationToken cancellationToken)
     {
         var files = 0;
+        foreach (var (sitePath, cached) in images.Files)
+        {
+            staged.CopyFile(sitePath, cached);
+            files++;
+        }
+
         foreach (var (sitePath, physical) in assets.Values)
         {
             staged.CopyFile(sitePath, physical);
@@ -194,6 +207,14 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
             await staged.WriteTextAsync(section.Url + "index.xml", feed, cancellationToken).ConfigureAwait(false);
         }
 
+        // A place's page gets a QR code of its canonical address, printed on the sign beside the exhibit.
+        foreach (var item in model.Items.Where(i => ContentTypes.IsPlace(i.Type)))
+        {
+            var url = model.UrlOf(item);
+            await staged.WriteTextAsync(url + QrCodeWriter.FileName, QrCodeWriter.Write(urls.Absolute(url), item.Title), cancellationToken).ConfigureAwait(false);
+            files++;
+        }
+
         var lastChanged = model.Items.ToDictionary(i => model.UrlOf(i), i => i.Updated ?? i.Date, StringComparer.Ordinal);
         var indexable = model.Pages
             .Where(p => p.Kind != PageKind.NotFound && p.PageNumber == 1)
@@ -211,6 +232,7 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
         published.UnionWith(assets);
         published.UnionWith(["/index.xml", "/sitemap.xml", "/robots.txt", "/404.html"]);
         published.UnionWith(model.Sections.Select(s => s.Url + "index.xml"));
+        published.UnionWith(model.Items.Where(i => ContentTypes.IsPlace(i.Type)).Select(i => model.UrlOf(i) + QrCodeWriter.FileName));
         return published;
     }
 

@@ -51,7 +51,7 @@ public class SiteBuilderTests
                 ![园区示意图](park.svg)
                 """)
             .With("parks/gusu/park.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>园</title></svg>")
-            .With("parks/gusu/park.png", "not decoded by the build yet")
+            .WithImage("parks/gusu/park.png", 800, 400)
             .With("parks/svg-only.md", "---\ntype: park\ntitle: 示例园\nsample: true\ndistrict: 昆山市\ncoordinates: { lat: 31.38, lng: 120.98 }\nopening_hours: 全天开放\nlevel: 村（社区）\nexhibits: [{ name: 展板 }]\ncover: { src: gusu/park.svg, alt: 示意图 }\n---\n");
 
         var result = await site.BuildAsync();
@@ -66,6 +66,40 @@ public class SiteBuilderTests
         using var jsonLd = JsonDocument.Parse(ExtractJsonLd(html));
         Assert.Equal("Place", jsonLd.RootElement.GetProperty("@type").GetString());
         Assert.Equal(31.31, jsonLd.RootElement.GetProperty("geo").GetProperty("latitude").GetDouble());
+    }
+
+    [Fact]
+    public async Task Content_images_become_pictures_with_webp_variants_cached_between_builds()
+    {
+        using var site = new TempSite().WithBasics()
+            .With("news/photo/index.md", "---\ntitle: 有图的文章\ndate: 2013-01-01\n---\n![园区的照片](wide.png \"标题\")\n")
+            .WithImage("news/photo/wide.png", 1500, 500)
+            .WithImage("news/photo/small.png", 200, 100);
+
+        var first = await site.BuildAsync();
+        var again = await site.BuildAsync();
+
+        Assert.True(first.Succeeded, string.Join('\n', first.Lines()));
+        var html = site.Read("news/photo/index.html");
+        Assert.Contains("<source type=\"image/webp\" srcset=\"/news/photo/wide.360.webp 360w, /news/photo/wide.720.webp 720w, /news/photo/wide.1080.webp 1080w\"", html, StringComparison.Ordinal);
+        Assert.Contains("width=\"1500\" height=\"500\" alt=\"园区的照片\" title=\"标题\" loading=\"lazy\"", html, StringComparison.Ordinal);
+        Assert.True(site.Exists("news/photo/wide.720.png"));
+        Assert.True(site.Exists("news/photo/small.200.webp"), "an image narrower than every theme width gets one variant at its own width");
+        using var variant = SixLabors.ImageSharp.Image.Load(Path.Combine(site.Output, "news", "photo", "wide.720.webp"));
+        Assert.Equal((720, 240), (variant.Width, variant.Height));
+        Assert.True(again.Succeeded);
+        Assert.Contains(again.Stages, s => s.Key == "images");
+    }
+
+    [Fact]
+    public async Task An_image_that_cannot_be_decoded_is_reported_with_its_path()
+    {
+        using var site = new TempSite().WithBasics().With("news/broken.png", "this is not a PNG");
+
+        var result = await site.BuildAsync();
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Lines(), l => l.StartsWith("content/news/broken.png: ", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -52,6 +52,16 @@ public sealed class TempSite : IDisposable
         return this;
     }
 
+    /// <summary>Writes a real PNG of the given size under content/.</summary>
+    public TempSite WithImage(string relative, int width, int height)
+    {
+        var path = Path.Combine(Content, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgba32>(width, height, new SixLabors.ImageSharp.PixelFormats.Rgba32(30, 120, 90, 255));
+        SixLabors.ImageSharp.ImageExtensions.SaveAsPng(image, path);
+        return this;
+    }
+
     public TempSite WithTheme(string relative, string text)
     {
         var path = Path.Combine(Theme, relative);

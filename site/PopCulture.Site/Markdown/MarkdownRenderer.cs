@@ -13,7 +13,7 @@ namespace PopCulture.Site.Markdown;
 /// The Markdown stage: parses a body with the shared pipeline, resolves and checks its links and images, builds the
 /// table of contents, renders heading anchors, and sanitises any raw HTML an editor wrote.
 /// </summary>
-public sealed class MarkdownRenderer
+public sealed partial class MarkdownRenderer(Images.ImageCatalog? images = null)
 {
     /// <summary>Guards against pathological input (deeply nested quotes or lists) from the CMS.</summary>
     public const int MaxBodyChars = 1024 * 1024;
@@ -69,8 +69,22 @@ public sealed class MarkdownRenderer
             html = _sanitizer.Sanitize(html);
         }
 
-        return new RenderedMarkdown(html.Replace("<img ", "<img loading=\"lazy\" decoding=\"async\" ", StringComparison.Ordinal), toc);
+        html = html.Replace("<img ", "<img loading=\"lazy\" decoding=\"async\" ", StringComparison.Ordinal);
+        return new RenderedMarkdown(images is null ? html : Responsive(html, images), toc);
     }
+
+    /// <summary>Turns each image the image stage knows into &lt;picture&gt; with WebP, srcset, width and height.</summary>
+    private static string Responsive(string html, Images.ImageCatalog images) =>
+        MarkdigImage().Replace(html, match =>
+        {
+            var src = System.Net.WebUtility.HtmlDecode(match.Groups["src"].Value);
+            var image = images.Find(src);
+            var title = match.Groups["title"].Success ? System.Net.WebUtility.HtmlDecode(match.Groups["title"].Value) : null;
+            return image is null ? match.Value : image.Picture(System.Net.WebUtility.HtmlDecode(match.Groups["alt"].Value), title: title);
+        });
+
+    [System.Text.RegularExpressions.GeneratedRegex("<img loading=\"lazy\" decoding=\"async\" src=\"(?<src>[^\"]*)\" alt=\"(?<alt>[^\"]*)\"(?: title=\"(?<title>[^\"]*)\")? />")]
+    private static partial System.Text.RegularExpressions.Regex MarkdigImage();
 
     private static void ResolveLink(ContentItem item, LinkInline link, int firstLine, ILinkResolver links, DiagnosticBag diagnostics)
     {

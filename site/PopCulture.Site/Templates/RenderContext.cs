@@ -18,6 +18,9 @@ public sealed class RenderContext(
 
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 
+    /// <summary>The responsive variants of the content's images.</summary>
+    public Images.ImageCatalog Images { get; init; } = PopCulture.Site.Images.ImageCatalog.Empty;
+
     /// <summary>A view of an item for lists: no rendered body.</summary>
     public ItemView Summary(ContentItem item) => new(item, this, null);
 
@@ -29,8 +32,12 @@ public sealed class RenderContext(
         }
 
         var key = ContentLinkResolver.Combine(item.BundlePath ?? "", reference.Src);
-        return key is not null && Model.MediaUrls.TryGetValue(key, out var path)
-            ? new MediaView(Urls.Link(path), reference.Alt, Urls.Absolute(path))
-            : null;
+        if (key is null || !Model.MediaUrls.TryGetValue(key, out var path))
+        {
+            return null;
+        }
+
+        var link = Urls.Link(path);
+        return new MediaView(link, reference.Alt, Urls.Absolute(path)) { Image = Images.Find(link) };
     }
 }

@@ -8,8 +8,18 @@ public sealed record LinkView(string Title, string Url)
     public bool Current { get; init; }
 }
 
-/// <summary>An image with its published URL and alt text.</summary>
-public sealed record MediaView(string Url, string Alt, string AbsoluteUrl);
+/// <summary>An image with its published URL and alt text, and its responsive variants when it is a raster image.</summary>
+public sealed record MediaView(string Url, string Alt, string AbsoluteUrl)
+{
+    internal Images.ResponsiveImage? Image { get; init; }
+
+    public int? Width => Image?.Width;
+
+    public int? Height => Image?.Height;
+
+    /// <summary>&lt;picture&gt; markup with WebP, srcset, width and height (eager: covers are at the top); write with <c>| raw</c>.</summary>
+    public string Picture => Image?.Picture(Alt, lazy: false) ?? "";
+}
 
 /// <summary>Paging links for a list page.</summary>
 public sealed record PagerView(int PageNumber, int PageCount, string? PrevUrl, string? NextUrl, IReadOnlyList<LinkView> Pages);

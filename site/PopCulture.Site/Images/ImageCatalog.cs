@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using PopCulture.Site.Content;
+using PopCulture.Site.Model;
+
+namespace PopCulture.Site.Images;
+
+/// <summary>The images stage: every raster image of the content with its variants, found by its published link.</summary>
+public sealed class ImageCatalog
+{
+    private static readonly string[] Raster = [".png", ".jpg", ".jpeg", ".webp"];
+
+    private readonly ConcurrentDictionary<string, ResponsiveImage> _byLink = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<(string SitePath, string CachedPath)> _files = [];
+
+    /// <summary>Variant files to publish: site path and the cached file to copy.</summary>
+    public IEnumerable<(string SitePath, string CachedPath)> Files => _files;
+
+    /// <summary>How many images had to be decoded (the rest came from the cache).</summary>
+    public int Decoded { get; private set; }
+
+    public static readonly ImageCatalog Empty = new();
+
+    /// <summary>The image published at <paramref name="link"/> (as written in pages), if it is one the stage processed.</summary>
+    public ResponsiveImage? Find(string link) => _byLink.GetValueOrDefault(link);
+
+    public static async Task<ImageCatalog> BuildAsync(
+        SiteModel model, IReadOnlyDictionary<string, MediaFile> media, ImageVariantBuilder builder, SiteUrls urls, int parallelism,
+        DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(media);
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(urls);
+        var catalog = new ImageCatalog();
+        var images = model.MediaUrls.Where(m => Raster.Contains(Path.GetExtension(m.Key).ToLowerInvariant())).ToList();
+        var decoded = 0;
+        await Parallel.ForEachAsync(images, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (entry, ct) =>
+        {
+            var (key, sitePath) = entry;
+            ImageVariantBuilder.Outcome outcome;
+            try
+            {
+                outcome = await builder.BuildAsync(media[key], sitePath, urls.Link, ct);
+            }
+            catch (Exception e) when (e is SixLabors.ImageSharp.ImageFormatException or SixLabors.ImageSharp.UnknownImageFormatException or IOException or OperationCanceledException && !ct.IsCancellationRequested)
+            {
+                diagnostics.Error($"content/{key}", 0, $"image cannot be read: {e.Message}");
+                return;
+            }
+
+            if (outcome.Problem is not null)
+            {
+                diagnostics.Error($"content/{key}", 0, outcome.Problem);
+                return;
+            }
+
+            catalog._byLink[urls.Link(sitePath)] = outcome.Image!;
+            foreach (var file in outcome.Files)
+            {
+                catalog._files.Add(file);
+            }
+
+            if (outcome.Decoded)
+            {
+                Interlocked.Increment(ref decoded);
+            }
+        });
+        catalog.Decoded = decoded;
+        return catalog;
+    }
+}

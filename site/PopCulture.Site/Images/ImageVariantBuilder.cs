@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using PopCulture.Site.Content;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.Formats.Png;
+using SixLabors.ImageSharp.Formats.Webp;
+using SixLabors.ImageSharp.Processing;
+
+namespace PopCulture.Site.Images;
+
+/// <summary>
+/// Makes the responsive variants of one image (each theme width as WebP and in the original's format), cached on
+/// disk by the image's content hash and the settings: a rebuild with unchanged images decodes nothing.
+/// </summary>
+public sealed class ImageVariantBuilder(string cacheDirectory, ImageSettings settings)
+{
+    /// <summary>Decoding budget for content images; the CMS already refuses larger uploads.</summary>
+    public const long MaxPixels = 40_000_000;
+
+    private static readonly TimeSpan DecodeTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The variants of one image: the image as pages use it, and each file to copy from the cache.</summary>
+    public sealed record Outcome(ResponsiveImage? Image, IReadOnlyList<(string SitePath, string CachedPath)> Files, string? Problem, bool Decoded);
+
+    public async Task<Outcome> BuildAsync(MediaFile media, string sitePath, Func<string, string> link, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        ArgumentNullException.ThrowIfNull(link);
+        string hash;
+        await using (var source = File.OpenRead(media.PhysicalPath))
+        {
+            hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(source, cancellationToken))[..32];
+        }
+
+        var extension = Path.GetExtension(sitePath).ToLowerInvariant();
+        var fallback = extension is ".jpg" or ".jpeg" ? ".jpg" : ".png";
+        var folder = Path.Combine(cacheDirectory, "images", hash[..2], $"{hash}-{settings.Key}");
+        var decoded = false;
+        if (!File.Exists(Path.Combine(folder, "info")))
+        {
+            var problem = await RenderAsync(media.PhysicalPath, folder, fallback, cancellationToken);
+            if (problem is not null)
+            {
+                return new Outcome(null, [], problem, true);
+            }
+
+            decoded = true;
+        }
+
+        var info = (await File.ReadAllTextAsync(Path.Combine(folder, "info"), cancellationToken)).Split(' ');
+        var width = int.Parse(info[0], CultureInfo.InvariantCulture);
+        var height = int.Parse(info[1], CultureInfo.InvariantCulture);
+        var stem = sitePath[..^Path.GetExtension(sitePath).Length];
+        var variants = new List<ImageVariant>();
+        var files = new List<(string, string)>();
+        foreach (var w in Widths(width))
+        {
+            var webp = $"{stem}.{w}.webp";
+            var other = $"{stem}.{w}{fallback}";
+            variants.Add(new ImageVariant(w, link(webp), link(other)));
+            files.Add((webp, Path.Combine(folder, $"{w}.webp")));
+            files.Add((other, Path.Combine(folder, $"{w}{fallback}")));
+        }
+
+        return new Outcome(new ResponsiveImage(link(sitePath), width, height, variants), files, null, decoded);
+    }
+
+    /// <summary>The widths made for an image <paramref name="width"/> wide: each smaller theme width, or the image's own if none is smaller.</summary>
+    private List<int> Widths(int width)
+    {
+        var smaller = settings.Widths.Where(w => w < width).ToList();
+        return smaller.Count > 0 ? smaller : [width];
+    }
+
+    private async Task<string?> RenderAsync(string path, string folder, string fallback, CancellationToken cancellationToken)
+    {
+        var info = await Image.IdentifyAsync(path, cancellationToken);
+        if (info is null)
+        {
+            return "not an image the build can read";
+        }
+
+        if ((long)info.Width * info.Height > MaxPixels)
+        {
+            return $"the image is {info.Width} × {info.Height} pixels; at most {MaxPixels / 1_000_000} megapixels are accepted";
+        }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(DecodeTimeout);
+        using var image = await Image.LoadAsync(path, deadline.Token);
+        image.Mutate(x => x.AutoOrient());
+        image.Metadata.ExifProfile = null;
+        image.Metadata.IptcProfile = null;
+        image.Metadata.XmpProfile = null;
+
+        // Written to a private folder and moved into place, so a parallel or interrupted build never sees half a set.
+        var staging = $"{folder}.{Guid.NewGuid():N}.tmp";
+        Directory.CreateDirectory(staging);
+        try
+        {
+            foreach (var width in Widths(image.Width))
+            {
+                using var resized = width == image.Width ? image.Clone(_ => { }) : image.Clone(x => x.Resize(width, 0, KnownResamplers.Lanczos3));
+                await resized.SaveAsync(Path.Combine(staging, $"{width}.webp"), new WebpEncoder { Quality = settings.Quality }, deadline.Token);
+                await resized.SaveAsync(Path.Combine(staging, $"{width}{fallback}"), Encoder(fallback), deadline.Token);
+            }
+
+            await File.WriteAllTextAsync(Path.Combine(staging, "info"), string.Create(CultureInfo.InvariantCulture, $"{image.Width} {image.Height}"), deadline.Token);
+            Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
+            try
+            {
+                Directory.Move(staging, folder);
+            }
+            catch (IOException) when (File.Exists(Path.Combine(folder, "info")))
+            {
+                // Another build made the same variants meanwhile; theirs are identical.
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+
+        return null;
+    }
+
+    private IImageEncoder Encoder(string fallback) =>
+        fallback == ".jpg" ? new JpegEncoder { Quality = settings.Quality } : new PngEncoder { CompressionLevel = PngCompressionLevel.BestCompression };
+}
