@@ -20,6 +20,56 @@ internal static class SyntheticCorpus
 
     private static readonly string[] Tags = ["婚育新风", "关爱女孩", "幸福家庭", "生育关怀", "科学育儿", "青春健康", "流动人口", "优生优育", "人口文化园", "阳光计生"];
 
+    /// <summary>
+    /// Turns the first <paramref name="photos"/> parks into bundles with a generated 1600 × 1200 JPEG photo as cover and
+    /// in the body, so benchmarks exercise the image stage.
+    /// </summary>
+    public static int AddPhotos(string root, int photos, int seed = 12)
+    {
+        var random = new Random(seed);
+        var added = 0;
+        for (var i = 0; i < photos; i++)
+        {
+            var file = Path.Combine(root, "parks", $"park-{i}.md");
+            if (!File.Exists(file))
+            {
+                break;
+            }
+
+            var bundle = Path.Combine(root, "parks", $"park-{i}");
+            Directory.CreateDirectory(bundle);
+            var text = File.ReadAllText(file).Replace("\n---\n", "\ncover: { src: photo.jpg, alt: 园区实景照片 }\n---\n![园区实景照片](photo.jpg)\n", StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(bundle, "index.md"), text);
+            File.Delete(file);
+            WritePhoto(Path.Combine(bundle, "photo.jpg"), random);
+            added++;
+        }
+
+        return added;
+    }
+
+    private static void WritePhoto(string path, Random random)
+    {
+        // A sky-to-grass gradient with noise: compresses like a photo, unlike a flat colour.
+        var (r, g, b) = (random.Next(60, 200), random.Next(60, 200), random.Next(60, 200));
+        using var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(1600, 1200);
+        image.ProcessPixelRows(rows =>
+        {
+            var noise = new Random(r * 65536 + g * 256 + b);
+            for (var y = 0; y < rows.Height; y++)
+            {
+                var row = rows.GetRowSpan(y);
+                for (var x = 0; x < row.Length; x++)
+                {
+                    var n = noise.Next(-24, 24);
+                    row[x] = new SixLabors.ImageSharp.PixelFormats.Rgb24(
+                        (byte)Math.Clamp(r + (y / 8) + n, 0, 255), (byte)Math.Clamp(g + (x / 10) + n, 0, 255), (byte)Math.Clamp(b - (y / 10) + n, 0, 255));
+                }
+            }
+        });
+        SixLabors.ImageSharp.ImageExtensions.SaveAsJpeg(image, path);
+    }
+
     /// <summary>Writes about <paramref name="pages"/> items under <paramref name="root"/>; returns how many.</summary>
     public static int Write(string root, int pages, int seed = 12)
     {
