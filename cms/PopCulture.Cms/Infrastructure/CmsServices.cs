@@ -143,6 +143,7 @@ public static class CmsServices
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = media.LargestUpload + (1024 * 1024));
         services.AddSingleton<Media.IMediaStorage>(new Media.LocalMediaStorage(Path.Combine(settings.DataDirectory, "library")));
         services.AddScoped<Media.MediaService>();
+        services.AddSingleton<Media.MediaVariants>();
         return builder;
     }
 

@@ -28,6 +28,9 @@ public static class MediaApi
         manage.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteMedia").WithSummary("Delete a media item no entry uses")
             .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 
+        app.MapGet("/api/v1/media/{id:guid}/{variant:regex(^\\d{{2,4}}\\.(webp|jpg|png)$)}", VariantAsync).WithTags("Media").WithName("DownloadMediaVariant")
+            .WithSummary("A responsive variant of an image: {width}.webp or {width}.jpg/.png at one of the theme's widths (or the image's own width when it is narrower)")
+            .AllowAnonymous().Produces(200).ProducesProblem(404);
         app.MapGet("/api/v1/media/{id:guid}/original", DownloadAsync).WithTags("Media").WithName("DownloadMedia")
             .WithSummary("A stored media file (images stored again without metadata), cacheable for a year")
             .AllowAnonymous().Produces(200).ProducesProblem(404);
@@ -175,6 +178,28 @@ public static class MediaApi
         context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
         var etag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{item.Sha256[..32]}\"");
         return TypedResults.Stream(stream, item.ContentType, entityTag: etag, enableRangeProcessing: item.Kind == "video");
+    }
+
+    private static async Task<IResult> VariantAsync(
+        Guid id, string variant, HttpContext context, CmsDbContext db, MediaVariants variants, CancellationToken cancellationToken)
+    {
+        var item = await db.Media.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (item is null || item.Kind != "image" || item.ContentType == "image/gif")
+        {
+            return TypedResults.Problem(statusCode: 404, title: "Not Found", detail: "no such image");
+        }
+
+        var file = await variants.FindAsync(item, variant, cancellationToken);
+        if (file is null)
+        {
+            return TypedResults.Problem(statusCode: 404, title: "Not Found", detail: $"no variant {variant}; widths are those of the theme");
+        }
+
+        context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        var etag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{item.Sha256[..24]}-{variant}\"");
+        var type = variant.EndsWith(".webp", StringComparison.Ordinal) ? "image/webp" : variant.EndsWith(".png", StringComparison.Ordinal) ? "image/png" : "image/jpeg";
+        return TypedResults.PhysicalFile(file, type, entityTag: etag);
     }
 
     private static bool CanWrite(CmsPrincipal user) =>

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Options;
+using PopCulture.Site.Content;
+using PopCulture.Site.Images;
+
+namespace PopCulture.Cms.Media;
+
+/// <summary>
+/// Responsive variants of library images for the delivery API: made on first request with the generator's own
+/// variant builder and the theme's widths, then served from the same content-hash cache the site build uses.
+/// </summary>
+public sealed class MediaVariants(IOptions<CmsOptions> options, IMediaStorage storage)
+{
+    private readonly string _cache = Path.Combine(options.Value.DataDirectory, ".popculture-cache");
+    private readonly ImageSettings _settings = ImageSettings.Load(options.Value.ThemeDirectory, "theme", new DiagnosticBag());
+
+    /// <summary>The cached file for <paramref name="variant"/> (<c>720.webp</c>), or null if the image has no such variant.</summary>
+    public async Task<string?> FindAsync(MediaItem item, string variant, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(variant);
+        var original = Path.Combine(_cache, "originals", $"{item.Id:N}{Path.GetExtension(item.StoredName)}");
+        if (!File.Exists(original))
+        {
+            // The builder reads a file; copy the stored original into the cache once (storage may not be a local disk).
+            await using var stored = storage.OpenRead(item.Id, item.StoredName);
+            if (stored is null)
+            {
+                return null;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(original)!);
+            var temporary = $"{original}.{Guid.NewGuid():N}.tmp";
+            await using (var copy = File.Create(temporary))
+            {
+                await stored.CopyToAsync(copy, cancellationToken);
+            }
+
+            File.Move(temporary, original, overwrite: true);
+        }
+
+        var media = new MediaFile(item.StoredName, original, item.Bytes);
+        var outcome = await new ImageVariantBuilder(_cache, _settings).BuildAsync(media, "/" + item.StoredName, link => link, cancellationToken);
+        var wanted = "/original." + variant;
+        return outcome.Files.FirstOrDefault(f => f.SitePath == wanted).CachedPath;
+    }
+}
