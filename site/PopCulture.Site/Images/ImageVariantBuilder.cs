@@ -100,11 +100,29 @@ public sealed class ImageVariantBuilder(string cacheDirectory, ImageSettings set
         Directory.CreateDirectory(staging);
         try
         {
-            foreach (var width in Widths(image.Width))
+            // Largest first, each made from the one before: most of the resampling work is then done on small images.
+            var current = image;
+            try
             {
-                using var resized = width == image.Width ? image.Clone(_ => { }) : image.Clone(x => x.Resize(width, 0, KnownResamplers.Lanczos3));
-                await resized.SaveAsync(Path.Combine(staging, $"{width}.webp"), new WebpEncoder { Quality = settings.Quality }, deadline.Token);
-                await resized.SaveAsync(Path.Combine(staging, $"{width}{fallback}"), Encoder(fallback), deadline.Token);
+                foreach (var width in Widths(image.Width).OrderDescending())
+                {
+                    var resized = width == current.Width ? current : current.Clone(x => x.Resize(width, 0, KnownResamplers.Lanczos3));
+                    if (!ReferenceEquals(current, image) && !ReferenceEquals(current, resized))
+                    {
+                        current.Dispose();
+                    }
+
+                    current = resized;
+                    await current.SaveAsync(Path.Combine(staging, $"{width}.webp"), new WebpEncoder { Quality = settings.Quality, Method = WebpEncodingMethod.Level2 }, deadline.Token);
+                    await current.SaveAsync(Path.Combine(staging, $"{width}{fallback}"), Encoder(fallback), deadline.Token);
+                }
+            }
+            finally
+            {
+                if (!ReferenceEquals(current, image))
+                {
+                    current.Dispose();
+                }
             }
 
             await File.WriteAllTextAsync(Path.Combine(staging, "info"), string.Create(CultureInfo.InvariantCulture, $"{image.Width} {image.Height}"), deadline.Token);
