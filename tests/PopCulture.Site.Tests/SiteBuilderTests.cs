@@ -92,6 +92,19 @@ public class SiteBuilderTests
     }
 
     [Fact]
+    public async Task Vector_and_animated_images_carry_their_own_size()
+    {
+        using var site = new TempSite().WithBasics()
+            .With("news/drawn/index.md", "---\ntitle: 示意图\ndate: 2013-01-01\n---\n![流程示意图](flow.svg)\n")
+            .With("news/drawn/flow.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 360\"><title>流程</title></svg>");
+
+        var result = await site.BuildAsync();
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Lines()));
+        Assert.Contains("<img src=\"/news/drawn/flow.svg\" width=\"640\" height=\"360\" alt=\"流程示意图\"", site.Read("news/drawn/index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_image_that_cannot_be_decoded_is_reported_with_its_path()
     {
         using var site = new TempSite().WithBasics().With("news/broken.png", "this is not a PNG");

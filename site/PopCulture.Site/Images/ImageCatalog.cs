@@ -32,6 +32,15 @@ public sealed class ImageCatalog
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(urls);
         var catalog = new ImageCatalog();
+        foreach (var (key, sitePath) in model.MediaUrls.Where(m => Path.GetExtension(m.Key).ToLowerInvariant() is ".svg" or ".gif"))
+        {
+            // No variants for vector drawings or animations, but their size still goes on the page so nothing shifts.
+            if (await IntrinsicSizeAsync(media[key].PhysicalPath, cancellationToken).ConfigureAwait(false) is { } size)
+            {
+                catalog._byLink[urls.Link(sitePath)] = new ResponsiveImage(urls.Link(sitePath), size.Width, size.Height, []);
+            }
+        }
+
         var images = model.MediaUrls.Where(m => Raster.Contains(Path.GetExtension(m.Key).ToLowerInvariant())).ToList();
         var decoded = 0;
         await Parallel.ForEachAsync(images, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (entry, ct) =>
@@ -68,4 +77,41 @@ public sealed class ImageCatalog
         catalog.Decoded = decoded;
         return catalog;
     }
+
+    /// <summary>The size a GIF declares, or an SVG's width and height (or viewBox); null when it cannot be told.</summary>
+    internal static async Task<(int Width, int Height)?> IntrinsicSizeAsync(string path, CancellationToken cancellationToken)
+    {
+        if (Path.GetExtension(path).Equals(".gif", StringComparison.OrdinalIgnoreCase))
+        {
+            var info = await SixLabors.ImageSharp.Image.IdentifyAsync(path, cancellationToken).ConfigureAwait(false);
+            return info is null ? null : (info.Width, info.Height);
+        }
+
+        try
+        {
+            // The root element only; no DTDs, so a hostile SVG cannot make the reader fetch or expand anything.
+            using var reader = System.Xml.XmlReader.Create(path, new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null });
+            if (reader.MoveToContent() != System.Xml.XmlNodeType.Element || reader.LocalName != "svg")
+            {
+                return null;
+            }
+
+            if (Number(reader.GetAttribute("width")) is { } w && Number(reader.GetAttribute("height")) is { } h)
+            {
+                return (w, h);
+            }
+
+            var box = reader.GetAttribute("viewBox")?.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
+            return box is { Length: 4 } && Number(box[2]) is { } bw && Number(box[3]) is { } bh ? (bw, bh) : null;
+        }
+        catch (System.Xml.XmlException)
+        {
+            return null;
+        }
+    }
+
+    private static int? Number(string? value) =>
+        double.TryParse(value?.Replace("px", "", StringComparison.Ordinal), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) && number > 0
+            ? (int)Math.Round(number)
+            : null;
 }

@@ -10,7 +10,11 @@ public sealed record ResponsiveImage(string Url, int Width, int Height, IReadOnl
     public string Picture(string alt, string sizes = "(min-width: 48em) 42em, 100vw", bool lazy = true, string? title = null)
     {
         var builder = new StringBuilder(256);
-        builder.Append("<picture>");
+        if (Variants.Count > 0)
+        {
+            builder.Append("<picture>");
+        }
+
         if (Variants.Count > 0)
         {
             builder.Append("<source type=\"image/webp\" srcset=\"").Append(Srcset(v => v.WebpUrl)).Append("\" sizes=\"").Append(sizes).Append("\">");
@@ -28,7 +32,12 @@ public sealed record ResponsiveImage(string Url, int Width, int Height, IReadOnl
             builder.Append(" title=\"").Append(WebUtility.HtmlEncode(title)).Append('"');
         }
 
-        builder.Append(lazy ? " loading=\"lazy\" decoding=\"async\">" : " decoding=\"async\">").Append("</picture>");
+        builder.Append(lazy ? " loading=\"lazy\" decoding=\"async\">" : " decoding=\"async\">");
+        if (Variants.Count > 0)
+        {
+            builder.Append("</picture>");
+        }
+
         return builder.ToString();
     }
 
