@@ -55,7 +55,7 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
         var imageSettings = Images.ImageSettings.Load(options.ThemeDirectory, options.ThemeDisplayPath, diagnostics);
         var cache = options.CacheDirectory ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.OutputDirectory))!, ".popculture-cache");
         var images = await Images.ImageCatalog.BuildAsync(
-            model, snapshot.Media, new Images.ImageVariantBuilder(cache, imageSettings), urls, options.MaxDegreeOfParallelism, diagnostics, cancellationToken).ConfigureAwait(false);
+            model, snapshot.Media, new Images.ImageVariantBuilder(cache, imageSettings), urls, options.MaxDegreeOfParallelism, diagnostics, cancellationToken, imageSettings).ConfigureAwait(false);
         Lap("images");
         var published = Published(model, assets.Values.Select(a => a.SitePath).Concat(images.Files.Select(f => f.SitePath)));
         if (!options.CheckOnly)

@@ -91,6 +91,51 @@ public class SiteBuilderTests
         Assert.Contains(again.Stages, s => s.Key == "images");
     }
 
+    [Theory]
+    [InlineData(0.9, 0, 0, 255)]
+    [InlineData(0.1, 255, 0, 0)]
+    public async Task Card_crops_keep_the_focal_point_in_frame(double focalX, byte red, byte green, byte blue)
+    {
+        using var site = new TempSite().WithBasics()
+            .With("news/wide/index.md", $"---\ntitle: 宽图\ndate: 2013-01-01\ncover: {{ src: wide.png, alt: 左红右蓝, focal_x: {focalX.ToString(System.Globalization.CultureInfo.InvariantCulture)} }}\n---\n正文\n");
+        // Left half red, right half blue: a 4:3 crop of this 4:1 image sees one colour, whichever side the focus is on.
+        using (var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgba32>(1600, 400))
+        {
+            image.ProcessPixelRows(rows =>
+            {
+                for (var y = 0; y < rows.Height; y++)
+                {
+                    var row = rows.GetRowSpan(y);
+                    for (var x = 0; x < row.Length; x++)
+                    {
+                        row[x] = x < 800 ? new SixLabors.ImageSharp.PixelFormats.Rgba32(255, 0, 0, 255) : new SixLabors.ImageSharp.PixelFormats.Rgba32(0, 0, 255, 255);
+                    }
+                }
+            });
+            SixLabors.ImageSharp.ImageExtensions.SaveAsPng(image, Path.Combine(site.Content, "news", "wide", "wide.png"));
+        }
+
+        var result = await site.BuildAsync();
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Lines()));
+        Assert.Contains("/news/wide/wide.card.360.webp 360w", site.Read("news/index.html"), StringComparison.Ordinal);
+        using var crop = SixLabors.ImageSharp.Image.Load<SixLabors.ImageSharp.PixelFormats.Rgba32>(Path.Combine(site.Output, "news", "wide", "wide.card.360.png"));
+        Assert.Equal((360, 270), (crop.Width, crop.Height));
+        Assert.Equal((red, green, blue), (crop[180, 135].R, crop[180, 135].G, crop[180, 135].B));
+    }
+
+    [Fact]
+    public async Task A_focal_point_outside_the_image_is_an_error()
+    {
+        using var site = new TempSite().WithBasics()
+            .With("news/bad/index.md", "---\ntitle: 坏焦点\ndate: 2013-01-01\ncover: { src: p.png, alt: 图, focal_x: 1.5 }\n---\n")
+            .WithImage("news/bad/p.png", 100, 100);
+
+        var result = await site.BuildAsync();
+
+        Assert.Contains("content/news/bad/index.md:4: 'focal_x' must be between 0 and 1 (found 1.5)", result.Lines());
+    }
+
     [Fact]
     public async Task Vector_and_animated_images_carry_their_own_size()
     {

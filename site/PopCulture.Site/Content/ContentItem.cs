@@ -96,4 +96,10 @@ public sealed partial record ContentItem
 }
 
 /// <summary>An image or file an item refers to, by the name it has beside the item.</summary>
-public sealed record MediaReference(string Src, string Alt);
+public sealed record MediaReference(string Src, string Alt)
+{
+    /// <summary>Where the subject is, 0–1 from the left and from the top: fixed-ratio crops keep it in frame.</summary>
+    public double FocalX { get; init; } = 0.5;
+
+    public double FocalY { get; init; } = 0.5;
+}

@@ -151,7 +151,21 @@ public static partial class ItemParser
             cover.Error("alt", "'cover.alt' is required: describe the image for readers who cannot see it");
         }
 
-        return src is null ? null : new MediaReference(src, alt ?? "");
+        var focalX = Focal(cover, "focal_x");
+        var focalY = Focal(cover, "focal_y");
+        return src is null ? null : new MediaReference(src, alt ?? "") { FocalX = focalX, FocalY = focalY };
+    }
+
+    private static double Focal(FieldReader reader, string key)
+    {
+        var value = reader.Number(key) ?? 0.5;
+        if (value is < 0 or > 1)
+        {
+            reader.Error(key, $"'{key}' must be between 0 and 1 (found {value})");
+            return 0.5;
+        }
+
+        return value;
     }
 
     private static Coordinates? ReadCoordinates(FieldReader reader)

@@ -10,6 +10,7 @@ public sealed class ImageCatalog
     private static readonly string[] Raster = [".png", ".jpg", ".jpeg", ".webp"];
 
     private readonly ConcurrentDictionary<string, ResponsiveImage> _byLink = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Link, string Crop), ResponsiveImage> _crops = new();
     private readonly ConcurrentBag<(string SitePath, string CachedPath)> _files = [];
 
     /// <summary>Variant files to publish: site path and the cached file to copy.</summary>
@@ -23,9 +24,13 @@ public sealed class ImageCatalog
     /// <summary>The image published at <paramref name="link"/> (as written in pages), if it is one the stage processed.</summary>
     public ResponsiveImage? Find(string link) => _byLink.GetValueOrDefault(link);
 
+    /// <summary>The theme's named crops made of the image at <paramref name="link"/> (covers only).</summary>
+    public IReadOnlyDictionary<string, ResponsiveImage> CropsOf(string link) =>
+        _crops.Where(c => c.Key.Link == link).ToDictionary(c => c.Key.Crop, c => c.Value, StringComparer.Ordinal);
+
     public static async Task<ImageCatalog> BuildAsync(
         SiteModel model, IReadOnlyDictionary<string, MediaFile> media, ImageVariantBuilder builder, SiteUrls urls, int parallelism,
-        DiagnosticBag diagnostics, CancellationToken cancellationToken)
+        DiagnosticBag diagnostics, CancellationToken cancellationToken, ImageSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(media);
@@ -75,7 +80,44 @@ public sealed class ImageCatalog
             }
         });
         catalog.Decoded = decoded;
+        if (settings is { Crops.Count: > 0 })
+        {
+            await catalog.CropCoversAsync(model, media, builder, settings, urls, parallelism, diagnostics, cancellationToken).ConfigureAwait(false);
+        }
+
         return catalog;
+    }
+
+    // Covers appear in lists as cards of one shape; crops are made for them only, around each cover's focal point.
+    private async Task CropCoversAsync(
+        SiteModel model, IReadOnlyDictionary<string, MediaFile> media, ImageVariantBuilder builder, ImageSettings settings, SiteUrls urls, int parallelism,
+        DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    {
+        var jobs = new List<(string Key, string SitePath, MediaReference Cover, string Name, CropSettings Crop)>();
+        foreach (var item in model.Items.Where(i => i.Cover is not null))
+        {
+            var key = PopCulture.Site.Markdown.ContentLinkResolver.Combine(item.BundlePath ?? "", item.Cover!.Src);
+            if (key is not null && Raster.Contains(Path.GetExtension(key).ToLowerInvariant()) && model.MediaUrls.TryGetValue(key, out var sitePath))
+            {
+                jobs.AddRange(settings.Crops.Select(c => (key, sitePath, item.Cover, c.Key, c.Value)));
+            }
+        }
+
+        await Parallel.ForEachAsync(jobs.DistinctBy(j => (j.Key, j.Name)), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (job, ct) =>
+        {
+            var outcome = await builder.BuildCropAsync(media[job.Key], job.SitePath, job.Name, job.Crop, job.Cover.FocalX, job.Cover.FocalY, urls.Link, ct).ConfigureAwait(false);
+            if (outcome.Problem is not null)
+            {
+                diagnostics.Error($"content/{job.Key}", 0, outcome.Problem);
+                return;
+            }
+
+            _crops[(urls.Link(job.SitePath), job.Name)] = outcome.Image!;
+            foreach (var file in outcome.Files)
+            {
+                _files.Add(file);
+            }
+        }).ConfigureAwait(false);
     }
 
     /// <summary>The size a GIF declares, or an SVG's width and height (or viewBox); null when it cannot be told.</summary>

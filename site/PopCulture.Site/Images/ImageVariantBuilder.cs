@@ -67,6 +67,108 @@ public sealed class ImageVariantBuilder(string cacheDirectory, ImageSettings set
         return new Outcome(new ResponsiveImage(link(sitePath), width, height, variants), files, null, decoded);
     }
 
+    /// <summary>
+    /// Makes a fixed-ratio crop of an image around its focal point, at the crop's widths, cached like the variants:
+    /// <c>park.card.360.webp</c> beside <c>park.png</c>.
+    /// </summary>
+    public async Task<Outcome> BuildCropAsync(
+        MediaFile media, string sitePath, string name, CropSettings crop, double focalX, double focalY, Func<string, string> link, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        ArgumentNullException.ThrowIfNull(crop);
+        ArgumentNullException.ThrowIfNull(link);
+        string hash;
+        await using (var source = File.OpenRead(media.PhysicalPath))
+        {
+            hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(source, cancellationToken))[..32];
+        }
+
+        var fallback = Path.GetExtension(sitePath).ToLowerInvariant() is ".jpg" or ".jpeg" ? ".jpg" : ".png";
+        var focus = string.Create(CultureInfo.InvariantCulture, $"f{focalX:0.###}-{focalY:0.###}");
+        var folder = Path.Combine(cacheDirectory, "images", hash[..2], $"{hash}-{crop.Key}-{focus}-q{settings.Quality}");
+        var decoded = false;
+        if (!File.Exists(Path.Combine(folder, "info")))
+        {
+            var info = await Image.IdentifyAsync(media.PhysicalPath, cancellationToken);
+            if (info is null || (long)info.Width * info.Height > MaxPixels)
+            {
+                return new Outcome(null, [], "not an image the build can crop", true);
+            }
+
+            using var image = await Image.LoadAsync(media.PhysicalPath, cancellationToken);
+            image.Mutate(x => x.AutoOrient());
+            image.Metadata.ExifProfile = null;
+            image.Metadata.XmpProfile = null;
+            image.Metadata.IptcProfile = null;
+            image.Mutate(x => x.Crop(CropArea(image.Width, image.Height, crop, focalX, focalY)));
+            var staging = $"{folder}.{Guid.NewGuid():N}.tmp";
+            Directory.CreateDirectory(staging);
+            try
+            {
+                foreach (var width in crop.Widths.Where(w => w <= image.Width).DefaultIfEmpty(image.Width))
+                {
+                    using var resized = image.Clone(x => x.Resize(width, (int)Math.Round(width * (double)crop.RatioHeight / crop.RatioWidth), KnownResamplers.Lanczos3));
+                    await resized.SaveAsync(Path.Combine(staging, $"{width}.webp"), new WebpEncoder { Quality = settings.Quality, Method = WebpEncodingMethod.Level2 }, cancellationToken);
+                    await resized.SaveAsync(Path.Combine(staging, $"{width}{fallback}"), Encoder(fallback), cancellationToken);
+                }
+
+                var widths = string.Join(' ', crop.Widths.Where(w => w <= image.Width).DefaultIfEmpty(image.Width));
+                await File.WriteAllTextAsync(Path.Combine(staging, "info"), widths, cancellationToken);
+                Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
+                try
+                {
+                    Directory.Move(staging, folder);
+                }
+                catch (IOException) when (File.Exists(Path.Combine(folder, "info")))
+                {
+                    // Another build made the same crop meanwhile.
+                }
+            }
+            finally
+            {
+                if (Directory.Exists(staging))
+                {
+                    Directory.Delete(staging, recursive: true);
+                }
+            }
+
+            decoded = true;
+        }
+
+        var made = (await File.ReadAllTextAsync(Path.Combine(folder, "info"), cancellationToken)).Split(' ').Select(w => int.Parse(w, CultureInfo.InvariantCulture)).ToList();
+        var stem = sitePath[..^Path.GetExtension(sitePath).Length];
+        var variants = new List<ImageVariant>();
+        var files = new List<(string, string)>();
+        foreach (var w in made)
+        {
+            var webp = $"{stem}.{name}.{w}.webp";
+            var other = $"{stem}.{name}.{w}{fallback}";
+            variants.Add(new ImageVariant(w, link(webp), link(other)));
+            files.Add((webp, Path.Combine(folder, $"{w}.webp")));
+            files.Add((other, Path.Combine(folder, $"{w}{fallback}")));
+        }
+
+        var largest = made.Max();
+        var image2 = new ResponsiveImage(link($"{stem}.{name}.{largest}{fallback}"), largest, (int)Math.Round(largest * (double)crop.RatioHeight / crop.RatioWidth), variants);
+        return new Outcome(image2, files, null, decoded);
+    }
+
+    /// <summary>The largest rectangle of the crop's ratio that fits, centred on the focal point as far as the edges allow.</summary>
+    internal static Rectangle CropArea(int width, int height, CropSettings crop, double focalX, double focalY)
+    {
+        var ratio = (double)crop.RatioWidth / crop.RatioHeight;
+        if ((double)width / height > ratio)
+        {
+            var cropWidth = Math.Min(width, (int)Math.Round(height * ratio));
+            var x = (int)Math.Round((focalX * width) - (cropWidth / 2.0));
+            return new Rectangle(Math.Clamp(x, 0, width - cropWidth), 0, cropWidth, height);
+        }
+
+        var cropHeight = Math.Min(height, (int)Math.Round(width / ratio));
+        var y = (int)Math.Round((focalY * height) - (cropHeight / 2.0));
+        return new Rectangle(0, Math.Clamp(y, 0, height - cropHeight), width, cropHeight);
+    }
+
     /// <summary>The widths made for an image <paramref name="width"/> wide: each smaller theme width, or the image's own if none is smaller.</summary>
     private List<int> Widths(int width)
     {

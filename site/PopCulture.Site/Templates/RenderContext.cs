@@ -38,6 +38,6 @@ public sealed class RenderContext(
         }
 
         var link = Urls.Link(path);
-        return new MediaView(link, reference.Alt, Urls.Absolute(path)) { Image = Images.Find(link) };
+        return new MediaView(link, reference.Alt, Urls.Absolute(path)) { Image = Images.Find(link), CropImages = Images.CropsOf(link) };
     }
 }

@@ -13,6 +13,12 @@ public sealed record MediaView(string Url, string Alt, string AbsoluteUrl)
 {
     internal Images.ResponsiveImage? Image { get; init; }
 
+    internal IReadOnlyDictionary<string, Images.ResponsiveImage> CropImages { get; init; } = new Dictionary<string, Images.ResponsiveImage>();
+
+    /// <summary>The theme's fixed-ratio crops as &lt;picture&gt; markup by name (<c>item.cover.crops.card</c>), lazy, for lists.</summary>
+    public IReadOnlyDictionary<string, string> Crops =>
+        CropImages.ToDictionary(c => c.Key, c => c.Value.Picture(Alt, sizes: "(min-width: 48em) 20em, 100vw"), StringComparer.Ordinal);
+
     public int? Width => Image?.Width;
 
     public int? Height => Image?.Height;
