@@ -150,14 +150,23 @@ public class SiteBuilderTests
     }
 
     [Fact]
-    public async Task An_image_that_cannot_be_decoded_is_reported_with_its_path()
+    public async Task Images_that_cannot_be_decoded_are_reported_with_their_paths_not_thrown()
     {
-        using var site = new TempSite().WithBasics().With("news/broken.png", "this is not a PNG");
+        using var site = new TempSite().WithBasics()
+            .With("news/broken.png", "this is not a PNG")
+            .With("news/cut/index.md", "---\ntitle: 截断的封面\ndate: 2013-01-01\ncover: { src: cut.png, alt: 图 }\n---\n")
+            .WithImage("news/cut/cut.png", 400, 300)
+            .With("news/anim.gif", "GIF89a");
+        var cut = Path.Combine(site.Content, "news", "cut", "cut.png");
+        File.WriteAllBytes(cut, File.ReadAllBytes(cut)[..60]);
 
         var result = await site.BuildAsync();
 
         Assert.False(result.Succeeded);
-        Assert.Contains(result.Lines(), l => l.StartsWith("content/news/broken.png: ", StringComparison.Ordinal));
+        var lines = result.Lines();
+        Assert.Contains(lines, l => l.StartsWith("content/news/broken.png: ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("content/news/cut/cut.png: ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("content/news/anim.gif: ", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -40,9 +40,14 @@ public sealed class ImageCatalog
         foreach (var (key, sitePath) in model.MediaUrls.Where(m => Path.GetExtension(m.Key).ToLowerInvariant() is ".svg" or ".gif"))
         {
             // No variants for vector drawings or animations, but their size still goes on the page so nothing shifts.
-            if (await IntrinsicSizeAsync(media[key].PhysicalPath, cancellationToken).ConfigureAwait(false) is { } size)
+            var (size, problem) = await IntrinsicSizeAsync(media[key].PhysicalPath, cancellationToken).ConfigureAwait(false);
+            if (problem is not null)
             {
-                catalog._byLink[urls.Link(sitePath)] = new ResponsiveImage(urls.Link(sitePath), size.Width, size.Height, []);
+                diagnostics.Error($"content/{key}", 0, problem);
+            }
+            else if (size is { } known)
+            {
+                catalog._byLink[urls.Link(sitePath)] = new ResponsiveImage(urls.Link(sitePath), known.Width, known.Height, []);
             }
         }
 
@@ -51,17 +56,7 @@ public sealed class ImageCatalog
         await Parallel.ForEachAsync(images, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (entry, ct) =>
         {
             var (key, sitePath) = entry;
-            ImageVariantBuilder.Outcome outcome;
-            try
-            {
-                outcome = await builder.BuildAsync(media[key], sitePath, urls.Link, ct);
-            }
-            catch (Exception e) when (e is SixLabors.ImageSharp.ImageFormatException or SixLabors.ImageSharp.UnknownImageFormatException or IOException or OperationCanceledException && !ct.IsCancellationRequested)
-            {
-                diagnostics.Error($"content/{key}", 0, $"image cannot be read: {e.Message}");
-                return;
-            }
-
+            var outcome = await builder.BuildAsync(media[key], sitePath, urls.Link, ct).ConfigureAwait(false);
             if (outcome.Problem is not null)
             {
                 diagnostics.Error($"content/{key}", 0, outcome.Problem);
@@ -120,13 +115,23 @@ public sealed class ImageCatalog
         }).ConfigureAwait(false);
     }
 
-    /// <summary>The size a GIF declares, or an SVG's width and height (or viewBox); null when it cannot be told.</summary>
-    internal static async Task<(int Width, int Height)?> IntrinsicSizeAsync(string path, CancellationToken cancellationToken)
+    /// <summary>
+    /// The size a GIF declares (a GIF that cannot be read is a problem), or an SVG's width and height (or viewBox);
+    /// no size when an SVG does not say.
+    /// </summary>
+    internal static async Task<((int Width, int Height)? Size, string? Problem)> IntrinsicSizeAsync(string path, CancellationToken cancellationToken)
     {
         if (Path.GetExtension(path).Equals(".gif", StringComparison.OrdinalIgnoreCase))
         {
-            var info = await SixLabors.ImageSharp.Image.IdentifyAsync(path, cancellationToken).ConfigureAwait(false);
-            return info is null ? null : (info.Width, info.Height);
+            try
+            {
+                var info = await SixLabors.ImageSharp.Image.IdentifyAsync(path, cancellationToken).ConfigureAwait(false);
+                return info is null ? (null, "not a GIF the build can read") : ((info.Width, info.Height), null);
+            }
+            catch (SixLabors.ImageSharp.ImageFormatException e)
+            {
+                return (null, $"image cannot be decoded: {e.Message}");
+            }
         }
 
         try
@@ -135,20 +140,20 @@ public sealed class ImageCatalog
             using var reader = System.Xml.XmlReader.Create(path, new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null });
             if (reader.MoveToContent() != System.Xml.XmlNodeType.Element || reader.LocalName != "svg")
             {
-                return null;
+                return (null, "the file is not an SVG drawing");
             }
 
             if (Number(reader.GetAttribute("width")) is { } w && Number(reader.GetAttribute("height")) is { } h)
             {
-                return (w, h);
+                return ((w, h), null);
             }
 
             var box = reader.GetAttribute("viewBox")?.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
-            return box is { Length: 4 } && Number(box[2]) is { } bw && Number(box[3]) is { } bh ? (bw, bh) : null;
+            return (box is { Length: 4 } && Number(box[2]) is { } bw && Number(box[3]) is { } bh ? (bw, bh) : null, null);
         }
-        catch (System.Xml.XmlException)
+        catch (System.Xml.XmlException e)
         {
-            return null;
+            return (null, $"SVG is not well-formed XML: {e.Message}");
         }
     }
 

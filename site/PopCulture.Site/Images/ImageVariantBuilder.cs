@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using PopCulture.Site.Content;
@@ -11,8 +12,9 @@ using SixLabors.ImageSharp.Processing;
 namespace PopCulture.Site.Images;
 
 /// <summary>
-/// Makes the responsive variants of one image (each theme width as WebP and in the original's format), cached on
-/// disk by the image's content hash and the settings: a rebuild with unchanged images decodes nothing.
+/// Makes the responsive variants of an image (each theme width, or a fixed-ratio crop around its focal point, as WebP
+/// and in the original's format), cached on disk by the image's content hash and the settings: a rebuild with
+/// unchanged images decodes nothing. A file that cannot be decoded is a problem to report, never an exception.
 /// </summary>
 public sealed class ImageVariantBuilder(string cacheDirectory, ImageSettings settings)
 {
@@ -21,136 +23,31 @@ public sealed class ImageVariantBuilder(string cacheDirectory, ImageSettings set
 
     private static readonly TimeSpan DecodeTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>The variants of one image: the image as pages use it, and each file to copy from the cache.</summary>
+    // One hash per file and build, however many sets (variants, crops) are made from it.
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _hashes = new(StringComparer.Ordinal);
+
+    /// <summary>One image's variants: the image as pages use it, each file to copy from the cache, or why there are none.</summary>
     public sealed record Outcome(ResponsiveImage? Image, IReadOnlyList<(string SitePath, string CachedPath)> Files, string? Problem, bool Decoded);
 
-    public async Task<Outcome> BuildAsync(MediaFile media, string sitePath, Func<string, string> link, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(media);
-        ArgumentNullException.ThrowIfNull(link);
-        string hash;
-        await using (var source = File.OpenRead(media.PhysicalPath))
-        {
-            hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(source, cancellationToken))[..32];
-        }
+    /// <summary>The theme's widths of the image published at <paramref name="sitePath"/> (<c>park.720.webp</c> beside <c>park.png</c>).</summary>
+    public Task<Outcome> BuildAsync(MediaFile media, string sitePath, Func<string, string> link, CancellationToken cancellationToken) =>
+        BuildSetAsync(media, sitePath, "", settings.Key, prepare: null, Sizes, link, cancellationToken);
 
-        var extension = Path.GetExtension(sitePath).ToLowerInvariant();
-        var fallback = extension is ".jpg" or ".jpeg" ? ".jpg" : ".png";
-        var folder = Path.Combine(cacheDirectory, "images", hash[..2], $"{hash}-{settings.Key}");
-        var decoded = false;
-        if (!File.Exists(Path.Combine(folder, "info")))
-        {
-            var problem = await RenderAsync(media.PhysicalPath, folder, fallback, cancellationToken);
-            if (problem is not null)
-            {
-                return new Outcome(null, [], problem, true);
-            }
-
-            decoded = true;
-        }
-
-        var info = (await File.ReadAllTextAsync(Path.Combine(folder, "info"), cancellationToken)).Split(' ');
-        var width = int.Parse(info[0], CultureInfo.InvariantCulture);
-        var height = int.Parse(info[1], CultureInfo.InvariantCulture);
-        var stem = sitePath[..^Path.GetExtension(sitePath).Length];
-        var variants = new List<ImageVariant>();
-        var files = new List<(string, string)>();
-        foreach (var w in Widths(width))
-        {
-            var webp = $"{stem}.{w}.webp";
-            var other = $"{stem}.{w}{fallback}";
-            variants.Add(new ImageVariant(w, link(webp), link(other)));
-            files.Add((webp, Path.Combine(folder, $"{w}.webp")));
-            files.Add((other, Path.Combine(folder, $"{w}{fallback}")));
-        }
-
-        return new Outcome(new ResponsiveImage(link(sitePath), width, height, variants), files, null, decoded);
-    }
-
-    /// <summary>
-    /// Makes a fixed-ratio crop of an image around its focal point, at the crop's widths, cached like the variants:
-    /// <c>park.card.360.webp</c> beside <c>park.png</c>.
-    /// </summary>
-    public async Task<Outcome> BuildCropAsync(
+    /// <summary>A fixed-ratio crop around the focal point at the crop's widths (<c>park.card.360.webp</c>).</summary>
+    public Task<Outcome> BuildCropAsync(
         MediaFile media, string sitePath, string name, CropSettings crop, double focalX, double focalY, Func<string, string> link, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(media);
         ArgumentNullException.ThrowIfNull(crop);
-        ArgumentNullException.ThrowIfNull(link);
-        string hash;
-        await using (var source = File.OpenRead(media.PhysicalPath))
-        {
-            hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(source, cancellationToken))[..32];
-        }
-
-        var fallback = Path.GetExtension(sitePath).ToLowerInvariant() is ".jpg" or ".jpeg" ? ".jpg" : ".png";
-        var focus = string.Create(CultureInfo.InvariantCulture, $"f{focalX:0.###}-{focalY:0.###}");
-        var folder = Path.Combine(cacheDirectory, "images", hash[..2], $"{hash}-{crop.Key}-{focus}-q{settings.Quality}");
-        var decoded = false;
-        if (!File.Exists(Path.Combine(folder, "info")))
-        {
-            var info = await Image.IdentifyAsync(media.PhysicalPath, cancellationToken);
-            if (info is null || (long)info.Width * info.Height > MaxPixels)
-            {
-                return new Outcome(null, [], "not an image the build can crop", true);
-            }
-
-            using var image = await Image.LoadAsync(media.PhysicalPath, cancellationToken);
-            image.Mutate(x => x.AutoOrient());
-            image.Metadata.ExifProfile = null;
-            image.Metadata.XmpProfile = null;
-            image.Metadata.IptcProfile = null;
-            image.Mutate(x => x.Crop(CropArea(image.Width, image.Height, crop, focalX, focalY)));
-            var staging = $"{folder}.{Guid.NewGuid():N}.tmp";
-            Directory.CreateDirectory(staging);
-            try
-            {
-                foreach (var width in crop.Widths.Where(w => w <= image.Width).DefaultIfEmpty(image.Width))
-                {
-                    using var resized = image.Clone(x => x.Resize(width, (int)Math.Round(width * (double)crop.RatioHeight / crop.RatioWidth), KnownResamplers.Lanczos3));
-                    await resized.SaveAsync(Path.Combine(staging, $"{width}.webp"), new WebpEncoder { Quality = settings.Quality, Method = WebpEncodingMethod.Level2 }, cancellationToken);
-                    await resized.SaveAsync(Path.Combine(staging, $"{width}{fallback}"), Encoder(fallback), cancellationToken);
-                }
-
-                var widths = string.Join(' ', crop.Widths.Where(w => w <= image.Width).DefaultIfEmpty(image.Width));
-                await File.WriteAllTextAsync(Path.Combine(staging, "info"), widths, cancellationToken);
-                Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
-                try
-                {
-                    Directory.Move(staging, folder);
-                }
-                catch (IOException) when (File.Exists(Path.Combine(folder, "info")))
-                {
-                    // Another build made the same crop meanwhile.
-                }
-            }
-            finally
-            {
-                if (Directory.Exists(staging))
-                {
-                    Directory.Delete(staging, recursive: true);
-                }
-            }
-
-            decoded = true;
-        }
-
-        var made = (await File.ReadAllTextAsync(Path.Combine(folder, "info"), cancellationToken)).Split(' ').Select(w => int.Parse(w, CultureInfo.InvariantCulture)).ToList();
-        var stem = sitePath[..^Path.GetExtension(sitePath).Length];
-        var variants = new List<ImageVariant>();
-        var files = new List<(string, string)>();
-        foreach (var w in made)
-        {
-            var webp = $"{stem}.{name}.{w}.webp";
-            var other = $"{stem}.{name}.{w}{fallback}";
-            variants.Add(new ImageVariant(w, link(webp), link(other)));
-            files.Add((webp, Path.Combine(folder, $"{w}.webp")));
-            files.Add((other, Path.Combine(folder, $"{w}{fallback}")));
-        }
-
-        var largest = made.Max();
-        var image2 = new ResponsiveImage(link($"{stem}.{name}.{largest}{fallback}"), largest, (int)Math.Round(largest * (double)crop.RatioHeight / crop.RatioWidth), variants);
-        return new Outcome(image2, files, null, decoded);
+        var key = string.Create(CultureInfo.InvariantCulture, $"{crop.Key}-f{focalX:0.###}-{focalY:0.###}");
+        return BuildSetAsync(
+            media,
+            sitePath,
+            "." + name,
+            key,
+            image => image.Mutate(x => x.Crop(CropArea(image.Width, image.Height, crop, focalX, focalY))),
+            (width, _) => [.. crop.Widths.Where(w => w <= width).DefaultIfEmpty(width).Select(w => (w, (int)Math.Round(w * (double)crop.RatioHeight / crop.RatioWidth)))],
+            link,
+            cancellationToken);
     }
 
     /// <summary>The largest rectangle of the crop's ratio that fits, centred on the focal point as far as the edges allow.</summary>
@@ -169,65 +66,102 @@ public sealed class ImageVariantBuilder(string cacheDirectory, ImageSettings set
         return new Rectangle(0, Math.Clamp(y, 0, height - cropHeight), width, cropHeight);
     }
 
-    /// <summary>The widths made for an image <paramref name="width"/> wide: each smaller theme width, or the image's own if none is smaller.</summary>
-    private List<int> Widths(int width)
+    /// <summary>Each theme width smaller than the image, or the image's own width if none is; heights keep the aspect ratio.</summary>
+    private List<(int Width, int Height)> Sizes(int width, int height)
     {
         var smaller = settings.Widths.Where(w => w < width).ToList();
-        return smaller.Count > 0 ? smaller : [width];
+        return [.. (smaller.Count > 0 ? smaller : [width]).Select(w => (w, (int)Math.Round(w * (double)height / width)))];
     }
 
-    private async Task<string?> RenderAsync(string path, string folder, string fallback, CancellationToken cancellationToken)
+    private async Task<Outcome> BuildSetAsync(
+        MediaFile media,
+        string sitePath,
+        string suffix,
+        string key,
+        Action<Image>? prepare,
+        Func<int, int, List<(int Width, int Height)>> sizes,
+        Func<string, string> link,
+        CancellationToken cancellationToken)
     {
-        var info = await Image.IdentifyAsync(path, cancellationToken);
-        if (info is null)
-        {
-            return "not an image the build can read";
-        }
-
-        if ((long)info.Width * info.Height > MaxPixels)
-        {
-            return $"the image is {info.Width} × {info.Height} pixels; at most {MaxPixels / 1_000_000} megapixels are accepted";
-        }
-
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(DecodeTimeout);
-        using var image = await Image.LoadAsync(path, deadline.Token);
-        image.Mutate(x => x.AutoOrient());
-        image.Metadata.ExifProfile = null;
-        image.Metadata.IptcProfile = null;
-        image.Metadata.XmpProfile = null;
-
-        // Written to a private folder and moved into place, so a parallel or interrupted build never sees half a set.
-        var staging = $"{folder}.{Guid.NewGuid():N}.tmp";
-        Directory.CreateDirectory(staging);
+        ArgumentNullException.ThrowIfNull(media);
+        ArgumentNullException.ThrowIfNull(link);
+        string hash;
         try
         {
-            // Largest first, each made from the one before: most of the resampling work is then done on small images.
-            var current = image;
-            try
-            {
-                foreach (var width in Widths(image.Width).OrderDescending())
-                {
-                    var resized = width == current.Width ? current : current.Clone(x => x.Resize(width, 0, KnownResamplers.Lanczos3));
-                    if (!ReferenceEquals(current, image) && !ReferenceEquals(current, resized))
-                    {
-                        current.Dispose();
-                    }
+            hash = await _hashes.GetOrAdd(media.PhysicalPath, path => new Lazy<Task<string>>(() => HashAsync(path, cancellationToken))).Value;
+        }
+        catch (IOException e)
+        {
+            return new Outcome(null, [], $"image cannot be read: {e.Message}", false);
+        }
 
-                    current = resized;
-                    await current.SaveAsync(Path.Combine(staging, $"{width}.webp"), new WebpEncoder { Quality = settings.Quality, Method = WebpEncodingMethod.Level2 }, deadline.Token);
-                    await current.SaveAsync(Path.Combine(staging, $"{width}{fallback}"), Encoder(fallback), deadline.Token);
-                }
-            }
-            finally
+        var fallback = Path.GetExtension(sitePath).ToLowerInvariant() is ".jpg" or ".jpeg" ? ".jpg" : ".png";
+        var folder = Path.Combine(cacheDirectory, "images", hash[..2], $"{hash}-{key}-q{settings.Quality}");
+        var decoded = false;
+        if (!File.Exists(Path.Combine(folder, "info")))
+        {
+            if (await RenderAsync(media.PhysicalPath, folder, fallback, prepare, sizes, cancellationToken) is { } problem)
             {
-                if (!ReferenceEquals(current, image))
-                {
-                    current.Dispose();
-                }
+                return new Outcome(null, [], problem, true);
             }
 
-            await File.WriteAllTextAsync(Path.Combine(staging, "info"), string.Create(CultureInfo.InvariantCulture, $"{image.Width} {image.Height}"), deadline.Token);
+            decoded = true;
+        }
+
+        // info: the prepared image's size, then one "width height" line per variant.
+        var lines = await File.ReadAllLinesAsync(Path.Combine(folder, "info"), cancellationToken);
+        var made = lines.Select(l => l.Split(' ')).Select(p => (Width: int.Parse(p[0], CultureInfo.InvariantCulture), Height: int.Parse(p[1], CultureInfo.InvariantCulture))).ToList();
+        var stem = sitePath[..^Path.GetExtension(sitePath).Length] + suffix;
+        var variants = new List<ImageVariant>();
+        var files = new List<(string, string)>();
+        foreach (var (w, _) in made.Skip(1))
+        {
+            var webp = $"{stem}.{w}.webp";
+            var other = $"{stem}.{w}{fallback}";
+            variants.Add(new ImageVariant(w, link(webp), link(other)));
+            files.Add((webp, Path.Combine(folder, $"{w}.webp")));
+            files.Add((other, Path.Combine(folder, $"{w}{fallback}")));
+        }
+
+        // A crop has no original to point at; its largest variant stands in as the plain src.
+        var image = suffix.Length == 0
+            ? new ResponsiveImage(link(sitePath), made[0].Width, made[0].Height, variants)
+            : new ResponsiveImage(variants[^1].FallbackUrl, made[^1].Width, made[^1].Height, variants);
+        return new Outcome(image, files, null, decoded);
+    }
+
+    private async Task<string?> RenderAsync(
+        string path, string folder, string fallback, Action<Image>? prepare, Func<int, int, List<(int Width, int Height)>> sizes, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(DecodeTimeout);
+        var staging = $"{folder}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            var info = await Image.IdentifyAsync(path, deadline.Token);
+            if (info is null)
+            {
+                return "not an image the build can read";
+            }
+
+            if ((long)info.Width * info.Height > MaxPixels)
+            {
+                return $"the image is {info.Width} × {info.Height} pixels; at most {MaxPixels / 1_000_000} megapixels are accepted";
+            }
+
+            using var image = await Image.LoadAsync(path, deadline.Token);
+            image.Mutate(x => x.AutoOrient());
+            image.Metadata.ExifProfile = null;
+            image.Metadata.IptcProfile = null;
+            image.Metadata.XmpProfile = null;
+            prepare?.Invoke(image);
+            var targets = sizes(image.Width, image.Height);
+
+            // Written to a private folder and moved into place, so a parallel or interrupted build never sees half a set.
+            Directory.CreateDirectory(staging);
+            await WriteVariantsAsync(image, targets, staging, fallback, deadline.Token);
+            var info2 = new[] { $"{image.Width} {image.Height}" }.Concat(targets.Select(t => $"{t.Width} {t.Height}"));
+            await File.WriteAllLinesAsync(Path.Combine(staging, "info"), info2, deadline.Token);
             Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
             try
             {
@@ -235,9 +169,18 @@ public sealed class ImageVariantBuilder(string cacheDirectory, ImageSettings set
             }
             catch (IOException) when (File.Exists(Path.Combine(folder, "info")))
             {
-                // Another build made the same variants meanwhile; theirs are identical.
-                Directory.Delete(staging, recursive: true);
+                // Another build made the same set meanwhile; theirs is identical, and the staging copy is removed below.
             }
+
+            return null;
+        }
+        catch (ImageFormatException e)
+        {
+            return $"image cannot be decoded: {e.Message}";
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return $"image took more than {DecodeTimeout.TotalSeconds:0} s to decode";
         }
         finally
         {
@@ -246,8 +189,40 @@ public sealed class ImageVariantBuilder(string cacheDirectory, ImageSettings set
                 Directory.Delete(staging, recursive: true);
             }
         }
+    }
 
-        return null;
+    /// <summary>Largest first, each made from the one before, so most resampling happens on small images.</summary>
+    private async Task WriteVariantsAsync(Image image, List<(int Width, int Height)> targets, string staging, string fallback, CancellationToken cancellationToken)
+    {
+        var current = image;
+        try
+        {
+            foreach (var (width, height) in targets.OrderByDescending(t => t.Width))
+            {
+                var next = width == current.Width && height == current.Height ? current : current.Clone(x => x.Resize(width, height, KnownResamplers.Lanczos3));
+                if (!ReferenceEquals(current, image) && !ReferenceEquals(current, next))
+                {
+                    current.Dispose();
+                }
+
+                current = next;
+                await current.SaveAsync(Path.Combine(staging, $"{width}.webp"), new WebpEncoder { Quality = settings.Quality, Method = WebpEncodingMethod.Level2 }, cancellationToken);
+                await current.SaveAsync(Path.Combine(staging, $"{width}{fallback}"), Encoder(fallback), cancellationToken);
+            }
+        }
+        finally
+        {
+            if (!ReferenceEquals(current, image))
+            {
+                current.Dispose();
+            }
+        }
+    }
+
+    private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var source = File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(source, cancellationToken))[..32];
     }
 
     private IImageEncoder Encoder(string fallback) =>
