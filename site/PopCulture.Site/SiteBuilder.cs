@@ -57,7 +57,7 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
         var images = await Images.ImageCatalog.BuildAsync(
             model, snapshot.Media, new Images.ImageVariantBuilder(cache, imageSettings), urls, options.MaxDegreeOfParallelism, diagnostics, cancellationToken, imageSettings).ConfigureAwait(false);
         Lap("images");
-        var published = Published(model, assets.Values.Select(a => a.SitePath).Concat(images.Files.Select(f => f.SitePath)));
+        var published = Published(model, assets.Values.Select(a => a.SitePath).Concat(images.Files.Select(f => f.SitePath)), diagnostics);
         if (!options.CheckOnly)
         {
             StagedOutput.RemoveLeftovers(options.OutputDirectory);
@@ -207,11 +207,9 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
             await staged.WriteTextAsync(section.Url + "index.xml", feed, cancellationToken).ConfigureAwait(false);
         }
 
-        // A place's page gets a QR code of its canonical address, printed on the sign beside the exhibit.
-        foreach (var item in model.Items.Where(i => ContentTypes.IsPlace(i.Type)))
+        foreach (var (item, sign) in QrSigns(model))
         {
-            var url = model.UrlOf(item);
-            await staged.WriteTextAsync(url + QrCodeWriter.FileName, QrCodeWriter.Write(urls.Absolute(url), item.Title), cancellationToken).ConfigureAwait(false);
+            await staged.WriteTextAsync(sign, QrCodeWriter.Write(urls.Absolute(model.UrlOf(item)), item.Title), cancellationToken).ConfigureAwait(false);
             files++;
         }
 
@@ -224,15 +222,27 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
         return files + model.Sections.Count + 3;
     }
 
+    /// <summary>A place's page gets a QR code of its canonical address, printed on the sign beside the exhibit.</summary>
+    private static IEnumerable<(ContentItem Item, string SitePath)> QrSigns(SiteModel model) =>
+        model.Items.Where(i => ContentTypes.IsPlace(i.Type)).Select(i => (i, model.UrlOf(i) + QrCodeWriter.FileName));
+
     /// <summary>Every site path the build writes, so each link can be checked with one set lookup.</summary>
-    private static HashSet<string> Published(SiteModel model, IEnumerable<string> assets)
+    private static HashSet<string> Published(SiteModel model, IEnumerable<string> assets, DiagnosticBag diagnostics)
     {
         var published = new HashSet<string>(model.PageUrls, StringComparer.Ordinal);
         published.UnionWith(model.MediaUrls.Values);
         published.UnionWith(assets);
         published.UnionWith(["/index.xml", "/sitemap.xml", "/robots.txt", "/404.html"]);
         published.UnionWith(model.Sections.Select(s => s.Url + "index.xml"));
-        published.UnionWith(model.Items.Where(i => ContentTypes.IsPlace(i.Type)).Select(i => model.UrlOf(i) + QrCodeWriter.FileName));
+        foreach (var (item, sign) in QrSigns(model))
+        {
+            // A file of the item's own at that path would be silently replaced by the sign.
+            if (!published.Add(sign))
+            {
+                diagnostics.Error(item.SourcePath, 0, $"{QrCodeWriter.FileName} beside this place is where its QR sign is published: rename the file");
+            }
+        }
+
         return published;
     }
 

@@ -305,6 +305,18 @@ public class SiteBuilderTests
     }
 
     [Fact]
+    public async Task A_place_file_named_like_its_qr_sign_is_reported_not_overwritten()
+    {
+        using var site = new TempSite().WithBasics()
+            .With("parks/p/index.md", "---\ntype: park\ntitle: 园\nsample: true\ndistrict: 姑苏区\ncoordinates: { lat: 31.3, lng: 120.6 }\nopening_hours: 全天开放\nlevel: 村（社区）\nexhibits: [{ name: 展板 }]\n---\n")
+            .With("parks/p/qr.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"/>");
+
+        var result = await site.BuildAsync();
+
+        Assert.Contains("content/parks/p/index.md: qr.svg beside this place is where its QR sign is published: rename the file", result.Lines());
+    }
+
+    [Fact]
     public async Task A_broken_link_in_a_layout_is_reported_once_with_a_count()
     {
         using var site = new TempSite().WithBasics()

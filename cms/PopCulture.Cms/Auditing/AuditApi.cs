@@ -1,3 +1,4 @@
+using PopCulture.Cms.Infrastructure;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -133,11 +133,7 @@ public sealed class ContentImporter(CmsDbContext db, AuditLog audit, TimeProvide
             // Items marked draft in their front matter stay drafts; the rest go live when the import publishes.
             if (publish && !item.Item.Draft)
             {
-                await db.PublishedTerms.Where(t => t.EntryId == entry.Id).ExecuteDeleteAsync(cancellationToken);
-                await db.Published.Where(p => p.Id == entry.Id).ExecuteDeleteAsync(cancellationToken);
-                db.Published.Add(EntryMapping.ToPublished(entry, item.Item, now));
-                entry.Status = WorkflowStatus.Published;
-                entry.PublishedRevision = entry.Revision;
+                await db.PublishAsync(entry, item.Item, now, cancellationToken);
             }
         }
 
@@ -157,8 +153,7 @@ public sealed class ContentImporter(CmsDbContext db, AuditLog audit, TimeProvide
 
         audit.Record("content.import", null, $"{created} created, {updated} updated, {media.Count} media files", email: user);
         await db.SaveChangesAsync(cancellationToken);
-        await db.SiteState.Where(s => s.Id == 1).ExecuteUpdateAsync(
-            s => s.SetProperty(x => x.PublishedVersion, x => x.PublishedVersion + 1).SetProperty(x => x.ChangedAt, now), cancellationToken);
+        await db.BumpPublishedVersionAsync(now, cancellationToken);
         CopyMedia(media);
         await transaction.CommitAsync(cancellationToken);
         state.Invalidate();

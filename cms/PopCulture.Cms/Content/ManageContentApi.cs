@@ -40,18 +40,8 @@ public static class ManageContentApi
             return ApiResults.Unauthorized();
         }
 
-        var number = page ?? 1;
-        var size = pageSize ?? DeliveryApi.DefaultPageSize;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (number < 1)
-        {
-            errors["page"] = ["page must be 1 or more"];
-        }
-
-        if (size is < 1 or > DeliveryApi.MaxPageSize)
-        {
-            errors["pageSize"] = [$"pageSize must be from 1 to {DeliveryApi.MaxPageSize}"];
-        }
+        var (number, size) = PageQuery.Read(page, pageSize, DeliveryApi.DefaultPageSize, DeliveryApi.MaxPageSize, errors);
 
         WorkflowStatus? wanted = null;
         if (status is not null)

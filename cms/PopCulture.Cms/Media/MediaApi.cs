@@ -82,11 +82,11 @@ public static class MediaApi
             return ApiResults.Unauthorized();
         }
 
-        var number = page ?? 1;
-        var size = pageSize ?? 50;
-        if (number < 1 || size is < 1 or > 200)
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var (number, size) = PageQuery.Read(page, pageSize, 50, 200, errors);
+        if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [number < 1 ? "page" : "pageSize"] = ["page must be 1 or more, pageSize 1 to 200"] });
+            return TypedResults.ValidationProblem(errors);
         }
 
         var items = db.Media.AsNoTracking();

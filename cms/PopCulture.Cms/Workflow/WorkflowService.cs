@@ -176,33 +176,17 @@ public sealed class WorkflowService(CmsDbContext db, AuditLog audit, TimeProvide
     {
         var item = EntryMapping.ToItem(entry.Section, entry.Slug, entry.ContentPath, entry.FrontMatter, entry.Body);
         var now = clock.GetUtcNow();
-        await RemoveLiveAsync(entry.Id, cancellationToken);
-        db.Published.Add(EntryMapping.ToPublished(entry, item, now));
-        entry.Status = WorkflowStatus.Published;
-        entry.PublishedRevision = entry.Revision;
-        entry.PublishAt = null;
-        await BumpVersionAsync(now, cancellationToken);
+        await db.PublishAsync(entry, item, now, cancellationToken);
+        await db.BumpPublishedVersionAsync(now, cancellationToken);
     }
 
     private async Task UnpublishAsync(ContentEntry entry, CancellationToken cancellationToken)
     {
-        await RemoveLiveAsync(entry.Id, cancellationToken);
+        await db.RemoveLiveAsync(entry.Id, cancellationToken);
         entry.Status = WorkflowStatus.Archived;
         entry.PublishedRevision = null;
         entry.PublishAt = null;
         entry.ExpireAt = null;
-        await BumpVersionAsync(clock.GetUtcNow(), cancellationToken);
+        await db.BumpPublishedVersionAsync(clock.GetUtcNow(), cancellationToken);
     }
-
-    private async Task RemoveLiveAsync(Guid id, CancellationToken cancellationToken)
-    {
-        await db.PublishedTerms.Where(t => t.EntryId == id).ExecuteDeleteAsync(cancellationToken);
-        await db.Published.Where(p => p.Id == id).ExecuteDeleteAsync(cancellationToken);
-    }
-
-    // One atomic increment in SQL, so two nodes publishing at once both move the version on.
-    private async Task BumpVersionAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        await db.SiteState.Where(s => s.Id == 1).ExecuteUpdateAsync(
-            s => s.SetProperty(x => x.PublishedVersion, x => x.PublishedVersion + 1).SetProperty(x => x.ChangedAt, now),
-            cancellationToken);
 }

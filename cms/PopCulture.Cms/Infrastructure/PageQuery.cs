@@ -1,4 +1,4 @@
-namespace PopCulture.Cms.Identity;
+namespace PopCulture.Cms.Infrastructure;
 
 /// <summary>Reads the <c>page</c> and <c>pageSize</c> query values of a list, naming the one at fault.</summary>
 public static class PageQuery
