@@ -70,6 +70,24 @@ public abstract class ContentApiTests<TCms>(TCms cms) : IClassFixture<TCms> wher
     }
 
     [Fact]
+    public async Task A_section_limited_user_lists_only_their_sections()
+    {
+        var admin = await cms.AdminClientAsync();
+        var mine = ApiJson.NewSection();
+        var theirs = ApiJson.NewSection();
+        await admin.CreateAsync(ApiJson.Article(mine, "a"));
+        await admin.CreateAsync(ApiJson.Article(theirs, "b"));
+        var author = await cms.ClientAsAsync("author", [mine]);
+
+        var all = await (await author.GetAsync("/api/v1/manage/content?pageSize=100")).JsonAsync();
+        var other = await (await author.GetAsync($"/api/v1/manage/content?section={theirs}")).JsonAsync();
+
+        Assert.All(all["items"]!.AsArray(), item => Assert.Equal(mine, item!["section"]!.GetValue<string>()));
+        Assert.Equal(1, all["total"]!.GetValue<int>());
+        Assert.Equal(0, other["total"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task A_save_based_on_a_stale_revision_gets_409()
     {
         var admin = await cms.AdminClientAsync();
