@@ -97,7 +97,7 @@ public static class DeliveryApi
             }
 
             var total = await items.CountAsync(cancellationToken);
-            var rows = await Sort(items, sort).Skip((page - 1) * pageSize).Take(pageSize).Include(p => p.Terms).ToListAsync(cancellationToken);
+            var rows = await Sort(items, sort).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
             var documents = rows.Select(row => DeliveryDocument.From(row, EntryMapping.ToItem(row.Section, row.Slug, row.ContentPath, row.FrontMatter, row.Body), withBody: false)).ToList();
             return (200, JsonSerializer.SerializeToUtf8Bytes(new Page<DeliveryDocument>(documents, page, pageSize, total), ContentJson.Options));
         });

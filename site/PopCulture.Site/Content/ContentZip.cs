@@ -109,6 +109,7 @@ public static class ContentZip
                 }
                 catch (IOException)
                 {
+                    // The exception's own message names server paths; clients get a description instead.
                     return Failed($"{entry.FullName}: could not be unpacked (a file and a folder of the same name?)");
                 }
             }
