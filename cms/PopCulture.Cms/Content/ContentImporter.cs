@@ -92,7 +92,11 @@ public sealed class ContentImporter(CmsDbContext db, AuditLog audit, TimeProvide
         List<Parsed> parsed, List<(string Name, string Text)> dataFiles, IReadOnlyDictionary<string, MediaFile> media, bool publish, string user, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var existing = await db.Entries.ToDictionaryAsync(e => (e.Section, e.Slug), cancellationToken);
+        // Only the entries this import touches are loaded (with their bodies); the rest of the store is just keys.
+        var wanted = parsed.Select(p => (p.Location.Section, p.Slug)).ToHashSet();
+        var keys = await db.Entries.AsNoTracking().Select(e => new { e.Id, e.Section, e.Slug }).ToListAsync(cancellationToken);
+        var ids = keys.Where(k => wanted.Contains((k.Section, k.Slug))).Select(k => k.Id).ToList();
+        var existing = await db.Entries.Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => (e.Section, e.Slug), cancellationToken);
         var created = 0;
         var updated = 0;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
