@@ -22,7 +22,7 @@ public sealed record BuildOptions
 
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Where image variants are cached between builds; by default a folder beside the output.</summary>
+    /// <summary>Where image variants and build manifests are cached between builds; by default a folder beside the output.</summary>
     public string? CacheDirectory { get; init; }
 }
 
@@ -31,6 +31,9 @@ public sealed record BuildResult(bool Succeeded, IReadOnlyList<Content.Diagnosti
 {
     /// <summary>The background deletion of the output this build replaced; await it before the process exits.</summary>
     public Task Cleanup { get; init; } = Task.CompletedTask;
+
+    /// <summary>Pages the build cache vouched for, so they were neither rendered nor written.</summary>
+    public int Reused { get; init; }
 
     /// <summary>Wall time of each stage, in order, for benchmarks.</summary>
     public IReadOnlyList<KeyValuePair<string, TimeSpan>> Stages { get; init; } = [];

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using PopCulture.Site.Content;
+using PopCulture.Site.Incremental;
 using PopCulture.Site.Markdown;
 using PopCulture.Site.Model;
 using PopCulture.Site.Output;
@@ -9,8 +10,8 @@ using PopCulture.Site.Templates;
 namespace PopCulture.Site;
 
 /// <summary>
-/// The generator: read → route → validate → render (Markdown, templates, link check) → write, into a staging folder
-/// that replaces the output only if every stage succeeded.
+/// The generator: read → route → validate → plan (what the build cache can reuse) → render (Markdown, templates, link
+/// check) → write what changed into the output's spare slot, which replaces the live site only if every stage succeeded.
 /// </summary>
 public sealed class SiteBuilder(IContentSource source, BuildOptions options)
 {
@@ -58,62 +59,95 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
             model, snapshot.Media, new Images.ImageVariantBuilder(cache, imageSettings), urls, options.MaxDegreeOfParallelism, diagnostics, cancellationToken, imageSettings).ConfigureAwait(false);
         Lap("images");
         var published = Published(model, assets.Values.Select(a => a.SitePath).Concat(images.Files.Select(f => f.SitePath)), diagnostics);
-        if (!options.CheckOnly)
+        if (options.CheckOnly)
         {
-            StagedOutput.RemoveLeftovers(options.OutputDirectory);
+            var checkedPages = await RenderAsync(new RenderJob(model, snapshot, config, urls, templates, images, published, null, null), diagnostics, progress, cancellationToken).ConfigureAwait(false);
+            Lap("render");
+            return Finish(!diagnostics.HasErrors, diagnostics, checkedPages, 0, clock) with { Stages = stages };
         }
 
-        var staged = options.CheckOnly ? null : new StagedOutput(options.OutputDirectory);
+        var output = await SiteOutput.OpenAsync(options.OutputDirectory, cancellationToken).ConfigureAwait(false);
+        BuildResult result;
         try
         {
-            var pages = await RenderAsync(model, snapshot, config, urls, templates, images, published, staged, diagnostics, progress, cancellationToken).ConfigureAwait(false);
+            var siteKey = await SiteKey.ComputeAsync(options, urls, config, model.Sections, cancellationToken).ConfigureAwait(false);
+            var previous = output.LiveBuildId is { } live ? BuildManifest.Load(cache, live) : null;
+            var copied = CopiedFiles(model, snapshot, assets, images);
+            var pageCache = new PageCache(
+                previous, siteKey, new FactIndex(model, snapshot.Media), new LinkChecker(urls, published), copied.ToDictionary(f => f.Key, f => f.Value.Hash, StringComparer.Ordinal));
+            var writer = new OutputWriter(output, pageCache, fromLive: previous is not null);
+            Lap("plan");
+            var pages = await RenderAsync(new RenderJob(model, snapshot, config, urls, templates, images, published, writer, pageCache), diagnostics, progress, cancellationToken).ConfigureAwait(false);
             Lap("render");
-            var files = 0;
-            var cleanup = Task.CompletedTask;
-            if (staged is not null && !diagnostics.HasErrors)
+            if (diagnostics.HasErrors)
             {
-                files = await WriteSupportFilesAsync(model, snapshot, config, urls, assets, images, staged, cancellationToken).ConfigureAwait(false);
-                Lap("feeds, sitemap, media");
-                cleanup = staged.Commit();
-                Lap("swap");
+                await output.FinishAsync().ConfigureAwait(false); // undoes what the render wrote
+                return Finish(false, diagnostics, pages, 0, clock) with { Stages = stages };
             }
 
-            return Finish(!diagnostics.HasErrors, diagnostics, pages, pages + files, clock) with { Stages = stages, Cleanup = cleanup };
+            foreach (var page in model.Pages)
+            {
+                writer.Keep(page.Url);
+            }
+
+            await WriteSupportFilesAsync(model, config, urls, copied, writer, cancellationToken).ConfigureAwait(false);
+            writer.DeleteMissing(previous);
+            Lap("feeds, sitemap, media");
+            var buildId = NewBuildId();
+            if (output.HasChanges || previous is null)
+            {
+                pageCache.Next(buildId, siteKey, writer.Files, model.Pages).Save(cache);
+                output.Begin(fromLive: previous is not null);
+                output.Commit(buildId);
+            }
+
+            Lap("swap");
+            result = Finish(true, diagnostics, pages, writer.Written, clock) with { Stages = stages, Reused = model.Pages.Count - pages };
         }
-        finally
+        catch
         {
-            staged?.Dispose();
+            // Cancelled or failed on the disk: put the unfinished slot back and release the folder, then report.
+            await output.FinishAsync().ConfigureAwait(false);
+            throw;
         }
+
+        // Bringing the other slot level runs after the new site is live; callers await it before the next build.
+        return result with { Cleanup = output.FinishAsync() };
     }
 
-    private async Task<int> RenderAsync(
-        SiteModel model,
-        ContentSnapshot snapshot,
-        SiteConfig config,
-        SiteUrls urls,
-        ThemeTemplates templates,
-        Images.ImageCatalog images,
-        IReadOnlySet<string> published,
-        StagedOutput? staged,
-        DiagnosticBag diagnostics,
-        IProgress<BuildProgress>? progress,
-        CancellationToken cancellationToken)
+    /// <summary>Build ids name manifests and output slots; random so two caches never confuse one build for another.</summary>
+    private static ulong NewBuildId() => BitConverter.ToUInt64(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8)) | 1;
+
+    private sealed record RenderJob(
+        SiteModel Model,
+        ContentSnapshot Snapshot,
+        SiteConfig Config,
+        SiteUrls Urls,
+        ThemeTemplates Templates,
+        Images.ImageCatalog Images,
+        IReadOnlySet<string> Published,
+        OutputWriter? Writer,
+        PageCache? Cache);
+
+    /// <summary>Renders every page the cache cannot vouch for; returns how many were rendered.</summary>
+    private async Task<int> RenderAsync(RenderJob job, DiagnosticBag diagnostics, IProgress<BuildProgress>? progress, CancellationToken cancellationToken)
     {
-        var markdown = new MarkdownRenderer(images);
-        var links = new ContentLinkResolver(model, urls, snapshot.Media, diagnostics);
-        var context = new RenderContext(model, urls, markdown, links, diagnostics) { Images = images };
-        var views = new PageViewFactory(context, config, snapshot.Media);
-        var checker = new LinkChecker(urls, published);
+        var markdown = new MarkdownRenderer(job.Images);
+        var links = new ContentLinkResolver(job.Model, job.Urls, job.Snapshot.Media, diagnostics);
+        var context = new RenderContext(job.Model, job.Urls, markdown, links, diagnostics) { Images = job.Images };
+        var views = new PageViewFactory(context, job.Config, job.Snapshot.Media);
+        var checker = new LinkChecker(job.Urls, job.Published);
         var missingLayouts = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         var templateProblems = new ConcurrentDictionary<(string Layout, string Problem), (string FirstPage, int Count)>();
+        var pending = job.Cache is { } cache ? job.Model.Pages.Where(p => !cache.CanReuse(p)).ToList() : [.. job.Model.Pages];
         var done = 0;
-        var total = model.Pages.Count;
+        var total = pending.Count;
         progress?.Report(new BuildProgress("生成页面", 0, total));
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(model.Pages, parallel, async (page, ct) =>
+        await Parallel.ForEachAsync(pending, parallel, async (page, ct) =>
         {
-            var layout = templates.Find(LayoutsFor(page));
+            var layout = job.Templates.Find(LayoutsFor(page));
             if (layout is null)
             {
                 if (missingLayouts.TryAdd(string.Join('|', LayoutsFor(page)), true))
@@ -124,11 +158,12 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
                 return;
             }
 
+            var dependencies = job.Cache is null ? null : new PageDependencies();
             string html;
             try
             {
-                var view = await views.PageAsync(page, ct).ConfigureAwait(false);
-                html = await templates.RenderPageAsync(layout, views.Site(page), view).ConfigureAwait(false);
+                var (site, view) = await views.ViewsAsync(page, dependencies, ct).ConfigureAwait(false);
+                html = await job.Templates.RenderPageAsync(layout, site, view).ConfigureAwait(false);
             }
             catch (Exception e) when (e is InvalidOperationException or ArgumentException or Fluid.ParseException)
             {
@@ -139,14 +174,16 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
 
             // Content links were checked with their lines already; what is left came from a layout, and one broken
             // link in a layout breaks every page: report it once with a count, not ten thousand times.
-            foreach (var problem in checker.Check(html))
+            var targets = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var problem in checker.Check(html, targets))
             {
                 templateProblems.AddOrUpdate((layout, problem), (page.Url, 1), (_, seen) => (seen.FirstPage, seen.Count + 1));
             }
 
-            if (staged is not null)
+            if (job.Writer is not null)
             {
-                await staged.WriteTextAsync(page.Url, html, ct).ConfigureAwait(false);
+                job.Cache!.Rendered(page.Url, dependencies!, targets);
+                await job.Writer.PageAsync(page.Url, html, ct).ConfigureAwait(false);
             }
 
             var count = Interlocked.Increment(ref done);
@@ -165,27 +202,22 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
         return done;
     }
 
-    private static async Task<int> WriteSupportFilesAsync(
+    /// <summary>The files a build copies rather than writes, by site path, with a hash of their source.</summary>
+    private static Dictionary<string, (string Source, UInt128 Hash)> CopiedFiles(
         SiteModel model,
         ContentSnapshot snapshot,
-        SiteConfig config,
-        SiteUrls urls,
         IReadOnlyDictionary<string, (string SitePath, string Physical)> assets,
-        Images.ImageCatalog images,
-        StagedOutput staged,
-        CancellationToken cancellationToken)
+        Images.ImageCatalog images)
     {
-        var files = 0;
+        var files = new Dictionary<string, (string Source, UInt128 Hash)>(StringComparer.Ordinal);
         foreach (var (sitePath, cached) in images.Files)
         {
-            staged.CopyFile(sitePath, cached);
-            files++;
+            files[sitePath] = (cached, OutputWriter.SourceHash(cached));
         }
 
         foreach (var (sitePath, physical) in assets.Values)
         {
-            staged.CopyFile(sitePath, physical);
-            files++;
+            files[sitePath] = (physical, OutputWriter.SourceHash(physical));
         }
 
         foreach (var (key, sitePath) in model.MediaUrls)
@@ -193,33 +225,49 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
             // Handout sources are published as pages; the Markdown itself stays private.
             if (!key.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
             {
-                staged.CopyFile(sitePath, snapshot.Media[key].PhysicalPath);
-                files++;
+                var physical = snapshot.Media[key].PhysicalPath;
+                files[sitePath] = (physical, OutputWriter.SourceHash(physical));
             }
         }
 
+        return files;
+    }
+
+    private static async Task WriteSupportFilesAsync(
+        SiteModel model,
+        SiteConfig config,
+        SiteUrls urls,
+        IReadOnlyDictionary<string, (string Source, UInt128 Hash)> copied,
+        OutputWriter writer,
+        CancellationToken cancellationToken)
+    {
+        foreach (var (sitePath, (source, hash)) in copied)
+        {
+            writer.Copy(sitePath, hash, source);
+        }
+
         var dated = model.Items.Where(i => !i.IsIndex);
-        await staged.WriteTextAsync("/index.xml", FeedWriter.Write(urls, model, config.Title, "/index.xml", "/", dated), cancellationToken).ConfigureAwait(false);
+        await writer.TextAsync("/index.xml", FeedWriter.Write(urls, model, config.Title, "/index.xml", "/", dated), cancellationToken).ConfigureAwait(false);
         foreach (var section in model.Sections)
         {
             var items = model.Items.Where(i => i.Section == section.Name);
             var feed = FeedWriter.Write(urls, model, $"{section.Title} · {config.Title}", section.Url + "index.xml", section.Url, items);
-            await staged.WriteTextAsync(section.Url + "index.xml", feed, cancellationToken).ConfigureAwait(false);
+            await writer.TextAsync(section.Url + "index.xml", feed, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var (item, sign) in QrSigns(model))
         {
-            await staged.WriteTextAsync(sign, QrCodeWriter.Write(urls.Absolute(model.UrlOf(item)), item.Title), cancellationToken).ConfigureAwait(false);
-            files++;
+            var address = urls.Absolute(model.UrlOf(item));
+            var inputs = new ContentHash().Add("qr").Add(address).Add(item.Title).Value;
+            await writer.GeneratedAsync(sign, inputs, () => QrCodeWriter.Write(address, item.Title), cancellationToken).ConfigureAwait(false);
         }
 
         var lastChanged = model.Items.ToDictionary(i => model.UrlOf(i), i => i.Updated ?? i.Date, StringComparer.Ordinal);
         var indexable = model.Pages
             .Where(p => p.Kind != PageKind.NotFound && p.PageNumber == 1)
             .Select(p => (p.Url, lastChanged.GetValueOrDefault(p.Url)));
-        await staged.WriteTextAsync("/sitemap.xml", SitemapWriter.Write(urls, indexable), cancellationToken).ConfigureAwait(false);
-        await staged.WriteTextAsync("/robots.txt", RobotsWriter.Write(urls), cancellationToken).ConfigureAwait(false);
-        return files + model.Sections.Count + 3;
+        await writer.TextAsync("/sitemap.xml", SitemapWriter.Write(urls, indexable), cancellationToken).ConfigureAwait(false);
+        await writer.TextAsync("/robots.txt", RobotsWriter.Write(urls), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A place's page gets a QR code of its canonical address, printed on the sign beside the exhibit.</summary>

@@ -30,7 +30,7 @@ public class CliTests
 
         Assert.Equal(0, code);
         Assert.Equal("", stderr);
-        Assert.Matches(@"built \d+ pages \(\d+ files\) in [0-9.]+ s", stdout);
+        Assert.Matches(@"built \d+ pages \(0 unchanged, \d+ files written\) in [0-9.]+ s", stdout);
         Assert.True(site.Exists("index.html"));
     }
 

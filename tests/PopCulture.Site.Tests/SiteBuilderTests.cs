@@ -219,11 +219,11 @@ public class SiteBuilderTests
         Assert.Contains("content/news/dupe.md:4: duplicate URL /news/first/: content/news/first.md is published there too", lines);
         Assert.Contains("content/news/first.md:1: duplicate URL /news/first/: content/news/dupe.md is published there too", lines);
         Assert.Equal(before, Fingerprint(site.Output));
-        Assert.Empty(Directory.GetDirectories(site.Root, ".public.staging-*"));
+        Assert.Empty(Directory.GetDirectories(Path.Combine(site.Root, ".public.slots"), "old-*"));
     }
 
     [Fact]
-    public async Task A_rebuild_replaces_the_output_and_leaves_no_staging_or_old_folders()
+    public async Task A_rebuild_replaces_the_output_and_leaves_no_old_folders()
     {
         using var site = new TempSite().WithBasics();
         Assert.True((await site.BuildAsync()).Succeeded);
@@ -235,7 +235,8 @@ public class SiteBuilderTests
         Assert.True(result.Succeeded, string.Join('\n', result.Lines()));
         Assert.True(site.Exists("news/second/index.html"));
         Assert.False(site.Exists("news/first/index.html"));
-        Assert.Equal("content public theme", string.Join(" ", Directory.GetDirectories(site.Root).Select(Path.GetFileName).Order()));
+        Assert.Equal(".popculture-cache .public.slots content public theme", string.Join(" ", Directory.GetDirectories(site.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal)));
+        Assert.Equal("a a.stamp b b.stamp", string.Join(" ", Directory.GetFileSystemEntries(Path.Combine(site.Root, ".public.slots")).Select(Path.GetFileName).Order(StringComparer.Ordinal)));
     }
 
     [Fact]

@@ -71,7 +71,10 @@ public static partial class ContentValidator
                 return Finish(null, errors);
             }
 
-            item = ItemParser.FromYaml(location, yaml, 1, body, 1, diagnostics);
+            item = ItemParser.FromYaml(location, yaml, 1, body, 1, diagnostics) with
+            {
+                SourceHash = new PopCulture.Site.Incremental.ContentHash().Add(frontMatter.ToJsonString()).Add(body).Value,
+            };
             foreach (var problem in diagnostics.Snapshot().Where(d => d.Severity == Severity.Error))
             {
                 Add(problem.Field is { } field ? $"frontMatter.{field}" : "frontMatter", problem.Message);

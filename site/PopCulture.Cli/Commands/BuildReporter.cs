@@ -61,7 +61,7 @@ internal static class BuildReporter
             var verb = options.CheckOnly ? "checked" : "built";
             var where = options.CheckOnly ? "" : $" → {options.OutputDirectory}";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{verb} {result.Pages} pages ({result.Files} files) in {seconds:0.00} s{where}{(warnings > 0 ? $", {warnings} warnings" : "")}"));
+                $"{verb} {result.Pages} pages ({result.Reused} unchanged, {result.Files} files written) in {seconds:0.00} s{where}{(warnings > 0 ? $", {warnings} warnings" : "")}"));
         }
         else
         {

@@ -60,6 +60,12 @@ public sealed partial record ContentItem
     /// <summary>The folder media references resolve against, as a site path (<c>parks/gusu</c>); null if none.</summary>
     public string? BundlePath { get; init; }
 
+    /// <summary>
+    /// A hash of the item's source (file text, or front matter and body), set by the content source; the build cache
+    /// re-renders what depends on an item when it changes. Zero means unknown: always treated as changed.
+    /// </summary>
+    public UInt128 SourceHash { get; init; }
+
     public int LineOf(string key) => KeyLines.TryGetValue(key, out var line) ? line : 1;
 
     /// <summary>

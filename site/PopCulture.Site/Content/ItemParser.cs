@@ -29,7 +29,8 @@ public static partial class ItemParser
             return null;
         }
 
-        return FromYaml(location, frontMatter.Yaml, frontMatter.YamlFirstLine, frontMatter.Body, frontMatter.BodyLine, diagnostics);
+        var item = FromYaml(location, frontMatter.Yaml, frontMatter.YamlFirstLine, frontMatter.Body, frontMatter.BodyLine, diagnostics);
+        return item with { SourceHash = Incremental.ContentHash.Of(text) };
     }
 
     /// <summary>Builds an item from front matter already parsed (or built from JSON by the CMS) and a body.</summary>

@@ -62,5 +62,20 @@ public sealed class SiteModel
 
     public IReadOnlyList<ContentItem> ParentingLessonsFor(string ageBand) => _parentingByBand.GetValueOrDefault(ageBand) ?? [];
 
+    /// <summary>The newest dated articles, for the home page.</summary>
+    public IReadOnlyList<ContentItem> LatestArticles(int count) =>
+        [.. Items.Where(i => i.Date is not null && !i.IsIndex && i.Type == ContentTypes.Article)
+            .OrderByDescending(i => i.Date).ThenBy(i => i.SourcePath, StringComparer.Ordinal).Take(count)];
+
+    /// <summary>For a parenting lesson: other lessons for the same age band, other domains first so the set is varied.</summary>
+    public IReadOnlyList<ContentItem> RelatedLessons(ContentItem item, int count) =>
+        item.Fields is ParentingLessonFields fields
+            ? [.. ParentingLessonsFor(fields.AgeBand)
+                .Where(i => !ReferenceEquals(i, item))
+                .Take(count * 8)
+                .OrderBy(i => ((ParentingLessonFields)i.Fields!).Domain == fields.Domain ? 1 : 0)
+                .Take(count)]
+            : [];
+
     internal static string CourseKey(string section, string slug) => section + "/" + slug;
 }

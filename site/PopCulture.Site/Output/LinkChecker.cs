@@ -11,10 +11,14 @@ public sealed class LinkChecker(SiteUrls urls, IReadOnlySet<string> published)
 {
     private static readonly string[] Attributes = ["href=\"", "src=\"", "srcset=\""];
 
-    /// <summary>Problems found in <paramref name="html"/>, as messages.</summary>
-    public IEnumerable<string> Check(string html)
+    /// <summary>
+    /// Problems found in <paramref name="html"/>, as messages. The site paths the page links to go into
+    /// <paramref name="targets"/>, so a page reused from the build cache can be checked again without its HTML.
+    /// </summary>
+    public IReadOnlyList<string> Check(string html, ISet<string>? targets = null)
     {
         ArgumentNullException.ThrowIfNull(html);
+        var problems = new List<string>();
         foreach (var attribute in Attributes)
         {
             var position = 0;
@@ -37,16 +41,25 @@ public sealed class LinkChecker(SiteUrls urls, IReadOnlySet<string> published)
                 var candidates = attribute == "srcset=\"" ? value.Split(',').Select(c => c.Trim().Split(' ')[0]) : [value];
                 foreach (var link in candidates)
                 {
-                    if (Problem(link, isResource: attribute != "href=\"") is { } problem)
+                    if (Problem(link, isResource: attribute != "href=\"", targets) is { } problem)
                     {
-                        yield return problem;
+                        problems.Add(problem);
                     }
                 }
             }
         }
+
+        return problems;
     }
 
-    private string? Problem(string link, bool isResource)
+    /// <summary>Whether the build publishes something at <paramref name="sitePath"/>.</summary>
+    public bool Exists(string sitePath)
+    {
+        ArgumentNullException.ThrowIfNull(sitePath);
+        return published.Contains(sitePath) || (sitePath.EndsWith("/index.html", StringComparison.Ordinal) && published.Contains(sitePath[..^10]));
+    }
+
+    private string? Problem(string link, bool isResource, ISet<string>? targets)
     {
         if (link.Length == 0 || link[0] == '#')
         {
@@ -75,8 +88,12 @@ public sealed class LinkChecker(SiteUrls urls, IReadOnlySet<string> published)
         }
 
         sitePath = Uri.UnescapeDataString(sitePath);
-        return published.Contains(sitePath) || (sitePath.EndsWith("/index.html", StringComparison.Ordinal) && published.Contains(sitePath[..^10]))
-            ? null
-            : $"broken link {link}: nothing is published there";
+        if (!Exists(sitePath))
+        {
+            return $"broken link {link}: nothing is published there";
+        }
+
+        targets?.Add(sitePath);
+        return null;
     }
 }

@@ -66,14 +66,14 @@ public sealed class ItemView(ContentItem item, RenderContext context, RenderedMa
     public IReadOnlyList<TocView> Toc => body is null ? [] : [.. body.Toc.Select(t => new TocView(t.Level, "#" + t.Id, t.Text))];
 
     /// <summary>For a lesson: its course.</summary>
-    public ItemView? Course => context.Model.CourseOf(item) is { } course ? context.Summary(course) : null;
+    public ItemView? Course => context.CourseOf(item) is { } course ? context.Summary(course) : null;
 
     /// <summary>For a course: its lessons in order. For a lesson: all lessons of its course.</summary>
     public IReadOnlyList<ItemView> Lessons =>
         item.Type switch
         {
-            ContentTypes.Course => [.. context.Model.LessonsOf(item).Select(context.Summary)],
-            ContentTypes.Lesson when context.Model.CourseOf(item) is { } course => [.. context.Model.LessonsOf(course).Select(context.Summary)],
+            ContentTypes.Course => [.. context.LessonsOf(item).Select(context.Summary)],
+            ContentTypes.Lesson when context.CourseOf(item) is { } course => [.. context.LessonsOf(course).Select(context.Summary)],
             _ => [],
         };
 
@@ -85,15 +85,14 @@ public sealed class ItemView(ContentItem item, RenderContext context, RenderedMa
     public const int MaxRelated = 8;
 
     /// <summary>For a parenting lesson: other lessons for the same age band, other domains first so the set is varied.</summary>
-    public IReadOnlyList<ItemView> Related =>
-        item.Fields is ParentingLessonFields fields
-            ? [.. context.Model.ParentingLessonsFor(fields.AgeBand)
-                .Where(i => !ReferenceEquals(i, item))
-                .Take(MaxRelated * 8)
-                .OrderBy(i => ((ParentingLessonFields)i.Fields!).Domain == fields.Domain ? 1 : 0)
-                .Take(MaxRelated)
-                .Select(context.Summary)]
-            : [];
+    public IReadOnlyList<ItemView> Related
+    {
+        get
+        {
+            context.Read(Incremental.Fact.Related(item.SourcePath));
+            return [.. context.Model.RelatedLessons(item, MaxRelated).Select(context.Summary)];
+        }
+    }
 
     /// <summary>For a lesson: the teacher notes rendered from Markdown.</summary>
     public string TeacherNotes =>
@@ -117,12 +116,12 @@ public sealed class ItemView(ContentItem item, RenderContext context, RenderedMa
 
     private ItemView? Sibling(int step)
     {
-        if (item.Type != ContentTypes.Lesson || context.Model.CourseOf(item) is not { } course)
+        if (item.Type != ContentTypes.Lesson || context.CourseOf(item) is not { } course)
         {
             return null;
         }
 
-        var lessons = context.Model.LessonsOf(course);
+        var lessons = context.LessonsOf(course);
         for (var i = 0; i < lessons.Count; i++)
         {
             if (ReferenceEquals(lessons[i], item))

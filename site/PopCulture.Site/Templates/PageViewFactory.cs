@@ -1,4 +1,5 @@
 using PopCulture.Site.Content;
+using PopCulture.Site.Incremental;
 using PopCulture.Site.Markdown;
 using PopCulture.Site.Model;
 using PopCulture.Site.Output;
@@ -8,48 +9,66 @@ namespace PopCulture.Site.Templates;
 /// <summary>Builds what a template sees for one output page: <c>site</c> and <c>page</c>.</summary>
 public sealed class PageViewFactory
 {
-    private const int HomeLatest = 6;
+    /// <summary>How many articles the home page lists.</summary>
+    public const int HomeLatest = 6;
     private const int DescriptionChars = 120;
 
-    private readonly RenderContext _context;
+    private readonly RenderContext _root;
     private readonly SiteConfig _config;
-    private readonly IReadOnlyList<SectionView> _sections;
     private readonly IReadOnlyDictionary<string, MediaFile> _media;
 
     public PageViewFactory(RenderContext context, SiteConfig config, IReadOnlyDictionary<string, MediaFile> media)
     {
-        _context = context;
+        _root = context;
         _config = config;
         _media = media;
-        _sections = [.. context.Model.Sections.Select(s => new SectionView(s, context))];
     }
 
-    private SiteUrls Urls => _context.Urls;
+    private SiteUrls Urls => _root.Urls;
 
-    public SiteView Site(OutputPage page) => new()
+    /// <summary>
+    /// The <c>site</c> and <c>page</c> a template sees for one page; what they read beyond the site-wide inputs is
+    /// recorded into <paramref name="dependencies"/> as the template touches it.
+    /// </summary>
+    public async Task<(SiteView Site, PageView Page)> ViewsAsync(OutputPage page, PageDependencies? dependencies, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var context = dependencies is null ? _root : _root.ForPage(dependencies);
+        dependencies?.Add(Fact.Page(page.Url));
+        if (page.Item is { } item)
+        {
+            dependencies?.Item(item);
+        }
+
+        IReadOnlyList<SectionView> sections = [.. context.Model.Sections.Select(s => new SectionView(s, context))];
+        var view = await PageAsync(page, context, sections, cancellationToken).ConfigureAwait(false);
+        return (Site(page, sections), view);
+    }
+
+    private SiteView Site(OutputPage page, IReadOnlyList<SectionView> sections) => new()
     {
         Title = _config.Title,
         Description = _config.Description,
         BaseUrl = Urls.BaseUrl,
         Menu = [.. _config.Menu.Select(m => m with { Url = Urls.Link(m.Url), Current = IsCurrent(m.Url, page) })],
-        Sections = _sections,
+        Sections = sections,
         Data = _config.Data,
         FeedUrl = Urls.Link("/index.xml"),
         Year = _config.Year,
     };
 
-    public async Task<PageView> PageAsync(OutputPage page, CancellationToken cancellationToken)
+    private async Task<PageView> PageAsync(OutputPage page, RenderContext context, IReadOnlyList<SectionView> sections, CancellationToken cancellationToken)
     {
-        var section = page.Section is { } s ? _sections.First(v => v.Name == s.Name) : null;
+        var section = page.Section is { } s ? sections.First(v => v.Name == s.Name) : null;
         var feed = section?.FeedUrl ?? Urls.Link("/index.xml");
-        var crumbs = Breadcrumbs(page);
+        var crumbs = Breadcrumbs(page, context);
         switch (page.Kind)
         {
             case PageKind.Item:
             case PageKind.Handout:
-                return await ItemPageAsync(page, section, feed, crumbs, cancellationToken).ConfigureAwait(false);
+                return await ItemPageAsync(page, context, section, feed, crumbs, cancellationToken).ConfigureAwait(false);
             case PageKind.Home:
-                var home = page.Item is null ? null : _context.Markdown.Render(page.Item, _context.Links, _context.Diagnostics);
+                var home = page.Item is null ? null : context.Markdown.Render(page.Item, context.Links, context.Diagnostics);
                 return new PageView
                 {
                     Kind = "home",
@@ -58,8 +77,7 @@ public sealed class PageViewFactory
                     Url = Urls.Link("/"),
                     Permalink = Urls.Absolute("/"),
                     Content = home?.Html ?? "",
-                    Items = [.. _context.Model.Items.Where(i => i.Date is not null && !i.IsIndex && i.Type == ContentTypes.Article)
-                        .OrderByDescending(i => i.Date).ThenBy(i => i.SourcePath, StringComparer.Ordinal).Take(HomeLatest).Select(_context.Summary)],
+                    Items = [.. context.Model.LatestArticles(HomeLatest).Select(context.Summary)],
                     JsonLd = JsonLdBuilder.WebSite(Urls, _config.Title, _config.Description),
                     FeedUrl = feed,
                 };
@@ -89,14 +107,19 @@ public sealed class PageViewFactory
                     FeedUrl = feed,
                 };
             default:
-                return ListPage(page, section, feed, crumbs);
+                return ListPage(page, context, section, feed, crumbs);
         }
     }
 
-    private PageView ListPage(OutputPage page, SectionView? section, string feed, IReadOnlyList<LinkView> crumbs)
+    private PageView ListPage(OutputPage page, RenderContext context, SectionView? section, string feed, IReadOnlyList<LinkView> crumbs)
     {
+        if (page.Section?.Index is { } sectionIndex)
+        {
+            context.Dependencies?.Item(sectionIndex); // the description or the intro
+        }
+
         var intro = page.Kind == PageKind.Section && page.PageNumber == 1 && page.Section?.Index is { } index
-            ? _context.Markdown.Render(index, _context.Links, _context.Diagnostics).Html
+            ? context.Markdown.Render(index, context.Links, context.Diagnostics).Html
             : "";
         var title = page.PageNumber > 1 ? $"{page.Title}（第 {page.PageNumber} 页）" : page.Title;
         return new PageView
@@ -112,7 +135,7 @@ public sealed class PageViewFactory
             Section = section,
             Term = page.Term is { } term ? new LinkView(term.Name, Urls.Link(term.Url)) { Count = term.Items.Count } : null,
             Taxonomy = page.Taxonomy is { } taxonomy ? new LinkView(taxonomy.Label, Urls.Link(taxonomy.Url)) : null,
-            Items = [.. page.Items.Select(_context.Summary)],
+            Items = [.. page.Items.Select(context.Summary)],
             Pager = Pager(page),
             Breadcrumbs = crumbs,
             FeedUrl = feed,
@@ -120,11 +143,12 @@ public sealed class PageViewFactory
         };
     }
 
-    private async Task<PageView> ItemPageAsync(OutputPage page, SectionView? section, string feed, IReadOnlyList<LinkView> crumbs, CancellationToken cancellationToken)
+    private async Task<PageView> ItemPageAsync(
+        OutputPage page, RenderContext context, SectionView? section, string feed, IReadOnlyList<LinkView> crumbs, CancellationToken cancellationToken)
     {
         var item = page.Item!;
-        var body = _context.Markdown.Render(item, _context.Links, _context.Diagnostics);
-        var view = new ItemView(item, _context, body);
+        var body = context.Markdown.Render(item, context.Links, context.Diagnostics);
+        var view = new ItemView(item, context, body);
         var cover = view.Cover;
         var description = item.Summary ?? TextExcerpt.FromHtml(body.Html, DescriptionChars);
         if (description.Length == 0)
@@ -134,7 +158,7 @@ public sealed class PageViewFactory
 
         if (page.Kind == PageKind.Handout)
         {
-            var handout = await HandoutAsync(item, page.Handout!, cancellationToken).ConfigureAwait(false);
+            var handout = await HandoutAsync(item, page.Handout!, context, cancellationToken).ConfigureAwait(false);
             return new PageView
             {
                 Kind = "handout",
@@ -162,7 +186,7 @@ public sealed class PageViewFactory
             Item = view,
             Section = section,
             Breadcrumbs = crumbs,
-            JsonLd = JsonLdBuilder.ForItem(item, _context.Model, Urls, _config.Title, description, cover?.AbsoluteUrl),
+            JsonLd = JsonLdBuilder.ForItem(item, context.Model, Urls, _config.Title, description, cover?.AbsoluteUrl),
             OgType = item.Type == ContentTypes.Article ? "article" : "website",
             // Share-card scrapers (WeChat among them) read only raster images; an SVG cover is no share image.
             Image = cover is not null && IsRaster(cover.Url) ? cover.AbsoluteUrl : null,
@@ -170,7 +194,7 @@ public sealed class PageViewFactory
         };
     }
 
-    private async Task<RenderedMarkdown> HandoutAsync(ContentItem item, Handout handout, CancellationToken cancellationToken)
+    private async Task<RenderedMarkdown> HandoutAsync(ContentItem item, Handout handout, RenderContext context, CancellationToken cancellationToken)
     {
         var key = ContentLinkResolver.Combine(item.BundlePath ?? "", handout.Src);
         if (key is null || !_media.TryGetValue(key, out var file))
@@ -178,9 +202,10 @@ public sealed class PageViewFactory
             return new RenderedMarkdown("", []); // reported by the reference check
         }
 
+        context.Read(Fact.MediaFile(key));
         var markdown = await File.ReadAllTextAsync(file.PhysicalPath, cancellationToken).ConfigureAwait(false);
         var source = item with { SourcePath = ItemFolder(item.SourcePath) + handout.Src };
-        return _context.Markdown.Render(source, markdown, 1, _context.Links, _context.Diagnostics);
+        return context.Markdown.Render(source, markdown, 1, context.Links, context.Diagnostics);
     }
 
     private static bool IsRaster(string url) =>
@@ -204,7 +229,7 @@ public sealed class PageViewFactory
             [.. Enumerable.Range(1, page.PageCount).Select(n => new LinkView(n.ToString(System.Globalization.CultureInfo.InvariantCulture), UrlOf(n)) { Current = n == page.PageNumber })]);
     }
 
-    private List<LinkView> Breadcrumbs(OutputPage page)
+    private List<LinkView> Breadcrumbs(OutputPage page, RenderContext context)
     {
         if (page.Kind is PageKind.Home or PageKind.NotFound)
         {
@@ -222,14 +247,14 @@ public sealed class PageViewFactory
             crumbs.Add(new LinkView(taxonomy.Label, Urls.Link(taxonomy.Url)));
         }
 
-        if (page.Item is { } item && _context.Model.CourseOf(item) is { } course)
+        if (page.Item is { } item && context.CourseOf(item) is { } course)
         {
-            crumbs.Add(new LinkView(course.Title, Urls.Link(_context.Model.UrlOf(course))));
+            crumbs.Add(new LinkView(course.Title, Urls.Link(context.Model.UrlOf(course))));
         }
 
         if (page.Kind == PageKind.Handout && page.Item is { } lesson)
         {
-            crumbs.Add(new LinkView(lesson.Title, Urls.Link(_context.Model.UrlOf(lesson))));
+            crumbs.Add(new LinkView(lesson.Title, Urls.Link(context.Model.UrlOf(lesson))));
         }
 
         return crumbs;

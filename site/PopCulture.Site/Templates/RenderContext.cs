@@ -21,8 +21,39 @@ public sealed class RenderContext(
     /// <summary>The responsive variants of the content's images.</summary>
     public Images.ImageCatalog Images { get; init; } = PopCulture.Site.Images.ImageCatalog.Empty;
 
+    /// <summary>What the page being rendered reads; views record into it (null when nothing is cached).</summary>
+    public Incremental.PageDependencies? Dependencies { get; private init; }
+
+    /// <summary>The same context for one page, recording what that page reads.</summary>
+    public RenderContext ForPage(Incremental.PageDependencies dependencies) =>
+        new(Model, Urls, Markdown, Links, Diagnostics) { Images = Images, Dependencies = dependencies };
+
     /// <summary>A view of an item for lists: no rendered body.</summary>
-    public ItemView Summary(ContentItem item) => new(item, this, null);
+    public ItemView Summary(ContentItem item)
+    {
+        Dependencies?.Item(item);
+        return new(item, this, null);
+    }
+
+    /// <summary>Notes that the page read a list or count of the site (see <see cref="Incremental.Fact"/>).</summary>
+    public void Read(string fact) => Dependencies?.Add(fact);
+
+    public ContentItem? CourseOf(ContentItem lesson)
+    {
+        var course = Model.CourseOf(lesson);
+        if (course is not null)
+        {
+            Dependencies?.Item(course);
+        }
+
+        return course;
+    }
+
+    public IReadOnlyList<ContentItem> LessonsOf(ContentItem course)
+    {
+        Read(Incremental.Fact.CourseLessons(course.SourcePath));
+        return Model.LessonsOf(course);
+    }
 
     public MediaView? Media(ContentItem item, MediaReference? reference)
     {
