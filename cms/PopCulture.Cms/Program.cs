@@ -6,6 +6,7 @@ using PopCulture.Cms.Identity;
 using PopCulture.Cms.Infrastructure;
 using PopCulture.Cms.Media;
 using PopCulture.Cms.Publishing;
+using PopCulture.Cms.Webhooks;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -29,6 +30,7 @@ app.MapScalarApiReference(o => o.DisableDefaultFonts()).AllowAnonymous();
 app.MapGet("/healthz", (SitePublisher publisher) => TypedResults.Ok(new { status = "ok", lastBuild = publisher.LastResult?.Succeeded }))
     .WithTags("Health").WithName("Health").AllowAnonymous();
 app.MapDeliveryApi();
+app.MapSourceApi();
 app.MapAuthApi();
 app.MapManageContentApi();
 app.MapRevisionsApi();
@@ -37,6 +39,7 @@ app.MapTokensApi();
 app.MapAuditApi();
 app.MapTransferApi();
 app.MapMediaApi();
+app.MapWebhooksApi();
 app.MapFallback(context => context.Request.Path.StartsWithSegments("/api")
     ? Results.Problem(statusCode: 404, title: "Not Found", detail: $"no endpoint {context.Request.Path}").ExecuteAsync(context)
     : SiteHosting.NotFoundAsync(context, Path.GetFullPath(app.Services.GetRequiredService<IOptions<CmsOptions>>().Value.SiteDirectory)));

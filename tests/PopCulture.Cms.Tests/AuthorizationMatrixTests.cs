@@ -126,6 +126,54 @@ public abstract class AuthorizationMatrixTests<TCms>(TCms cms) : IClassFixture<T
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/manage/content")).StatusCode);
     }
 
+    [Fact]
+    public async Task Webhook_endpoints_are_for_admins_only_and_a_read_token_may_only_look()
+    {
+        var hook = $"/api/v1/manage/webhooks/{Guid.NewGuid()}";
+        var body = new { url = "http://127.0.0.1:9/hook", events = new[] { "entry.published" } };
+        var callers = new (HttpClient Client, string Who)[]
+        {
+            (cms.CreateClient(), "anonymous"), (await cms.ClientAsAsync("editor"), "editor"), (await cms.ClientAsAsync("admin", scope: "read"), "read-only admin"),
+        };
+        // Per route: anonymous, editor, read-only admin (who passes the gate for reads, so an unknown id is a 404).
+        var routes = new (string Method, string Url, int[] Expected)[]
+        {
+            ("GET", "/api/v1/manage/webhooks", [401, 403, 200]),
+            ("POST", "/api/v1/manage/webhooks", [401, 403, 403]),
+            ("GET", hook, [401, 403, 404]),
+            ("PUT", hook, [401, 403, 403]),
+            ("DELETE", hook, [401, 403, 403]),
+            ("GET", hook + "/deliveries", [401, 403, 404]),
+        };
+
+        foreach (var (method, url, expected) in routes)
+        {
+            for (var i = 0; i < callers.Length; i++)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = method is "POST" or "PUT" ? JsonContent.Create(body) : null };
+                var status = (int)(await callers[i].Client.SendAsync(request)).StatusCode;
+                Assert.True(status == expected[i], $"{callers[i].Who} {method} {url}: expected {expected[i]}, got {status}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Source_endpoints_are_anonymous_and_read_only()
+    {
+        var client = cms.CreateClient();
+
+        foreach (var url in new[] { "/api/v1/source", "/api/v1/source/items", "/api/v1/source/media/parks/gusu-park/park.png" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);
+            foreach (var method in new[] { HttpMethod.Post, HttpMethod.Put, HttpMethod.Delete })
+            {
+                using var request = new HttpRequestMessage(method, url);
+                var status = (int)(await client.SendAsync(request)).StatusCode;
+                Assert.True(status is 404 or 405, $"{method} {url}: expected 404 or 405, got {status}");
+            }
+        }
+    }
+
     /// <summary>An entry in the state the action starts from, made by the admin.</summary>
     private static async Task<JsonNode?> PrepareAsync(HttpClient admin, string section, string action)
     {

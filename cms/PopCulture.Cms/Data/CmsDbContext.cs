@@ -32,6 +32,12 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Media.MediaItem> Media => Set<Media.MediaItem>();
 
+    public DbSet<Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Webhooks.WebhookSubscription>();
+
+    public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
+
+    public DbSet<Webhooks.WebhookAttempt> WebhookAttempts => Set<Webhooks.WebhookAttempt>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -150,6 +156,8 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
             state.Property(s => s.Id).ValueGeneratedNever();
             state.HasData(new SiteState { Id = 1, PublishedVersion = 0, ChangedAt = DateTimeOffset.UnixEpoch });
         });
+
+        Webhooks.WebhookModel.Configure(builder);
     }
 }
 

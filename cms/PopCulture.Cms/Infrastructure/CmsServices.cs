@@ -8,6 +8,7 @@ using PopCulture.Cms.Content;
 using PopCulture.Cms.Data;
 using PopCulture.Cms.Identity;
 using PopCulture.Cms.Publishing;
+using PopCulture.Cms.Webhooks;
 using PopCulture.Cms.Workflow;
 
 namespace PopCulture.Cms.Infrastructure;
@@ -144,6 +145,7 @@ public static class CmsServices
         services.AddSingleton<Media.IMediaStorage>(new Media.LocalMediaStorage(Path.Combine(settings.DataDirectory, "library")));
         services.AddScoped<Media.MediaService>();
         services.AddSingleton<Media.MediaVariants>();
+        services.AddWebhooks();
         return builder;
     }
 

@@ -1,0 +1,294 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using PopCulture.Cms.Data;
+using PopCulture.Cms.Publishing;
+
+namespace PopCulture.Cms.Content;
+
+/// <summary>
+/// The anonymous, read-only source API for remote site builds (<c>popculture build --cms</c>): published items as content
+/// files, the data files, and the media files published content uses. Only published rows are read, never working copies.
+/// </summary>
+public static partial class SourceApi
+{
+    public const int MaxPageSize = 100;
+
+    private const int MaxPage = 1_000_000;
+    private const int MaxKeyLength = 1024;
+
+    private static readonly EnumerationOptions Walk = new()
+    {
+        RecurseSubdirectories = true,
+        AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint,
+    };
+
+    public static IEndpointRouteBuilder MapSourceApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/source").WithTags("Source").AllowAnonymous();
+        api.MapGet("/", ManifestAsync).WithName("GetSourceManifest")
+            .WithSummary("What a site build reads: published items (content path and revision), the data files, and the media files published content uses (length, SHA-256)")
+            .Produces<SourceManifest>();
+        api.MapGet("/items", ItemsAsync).WithName("ListSourceItems")
+            .WithSummary("Published items as content files (YAML front matter, then Markdown) in content-path order, paged (pageSize 1–100)")
+            .Produces<Page<SourceItem>>().ProducesValidationProblem();
+        api.MapGet("/media/{**key}", MediaAsync).WithName("DownloadSourceMedia")
+            .WithSummary("A media file the manifest lists, by its key; the ETag is its SHA-256")
+            .Produces(200).ProducesProblem(404);
+        return app;
+    }
+
+    private static Task<IResult> ManifestAsync(HttpContext context, CmsDbContext db, DeliveryCache cache, IMemoryCache memory, SiteStateCache state, IOptions<CmsOptions> options) =>
+        cache.GetAsync(context, "source:manifest", async cancellationToken =>
+        {
+            var items = await db.Published.AsNoTracking()
+                .Select(p => new SourceItemInfo(p.ContentPath, p.Section, p.Slug, p.Revision))
+                .ToListAsync(cancellationToken);
+            var data = await db.DataFiles.AsNoTracking().Select(f => new SourceDataFile(f.Name, f.Text)).ToListAsync(cancellationToken);
+            var media = await PublishedMediaAsync(db, memory, state, options.Value.MediaDirectory, cancellationToken);
+            var manifest = new SourceManifest(
+                [.. items.OrderBy(i => i.ContentPath, StringComparer.Ordinal)],
+                [.. data.OrderBy(f => f.Name, StringComparer.Ordinal)],
+                [.. media.Values.OrderBy(m => m.Key, StringComparer.Ordinal)]);
+            return (200, JsonSerializer.SerializeToUtf8Bytes(manifest, ContentJson.Options));
+        });
+
+    private static async Task<IResult> ItemsAsync(HttpContext context, CmsDbContext db, DeliveryCache cache)
+    {
+        var query = context.Request.Query;
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var page = Number(query, "page", 1, MaxPage, errors);
+        var pageSize = Number(query, "pageSize", MaxPageSize, MaxPageSize, errors);
+        foreach (var key in query.Keys.Where(k => k is not ("page" or "pageSize")))
+        {
+            errors[key] = ["unknown parameter; only page and pageSize are accepted"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        // The key is the parsed query, so junk parameters cannot fill the cache.
+        return await cache.GetAsync(context, $"source:items:{page}:{pageSize}", async cancellationToken =>
+        {
+            var total = await db.Published.CountAsync(cancellationToken);
+            var rows = await db.Published.AsNoTracking()
+                .OrderBy(p => p.ContentPath).ThenBy(p => p.Id)
+                .Skip((page - 1) * pageSize).Take(pageSize)
+                .Select(p => new { p.ContentPath, p.Section, p.Slug, p.Revision, p.FrontMatter, p.Body })
+                .ToListAsync(cancellationToken);
+            // The same text the export writes, so a remote build parses exactly what a content/ folder would hold.
+            var items = rows.Select(r => new SourceItem(r.ContentPath, r.Section, r.Slug, r.Revision,
+                $"---\n{FrontMatterJson.ToYamlText(JsonNode.Parse(r.FrontMatter) as JsonObject ?? [])}---\n{r.Body}")).ToList();
+            return (200, JsonSerializer.SerializeToUtf8Bytes(new Page<SourceItem>(items, page, pageSize, total), ContentJson.Options));
+        });
+    }
+
+    private static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> MediaAsync(
+        string key, CmsDbContext db, IMemoryCache memory, SiteStateCache state, IOptions<CmsOptions> options, CancellationToken cancellationToken)
+    {
+        // Only a key the listing holds reaches the disk; the listing itself is built by walking the media folder.
+        var root = Path.GetFullPath(options.Value.MediaDirectory);
+        if (IsSafeKey(key)
+            && (await PublishedMediaAsync(db, memory, state, root, cancellationToken)).TryGetValue(key, out var file)
+            && Path.GetFullPath(Path.Combine(root, key)) is var path
+            && path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            && File.Exists(path))
+        {
+            return TypedResults.PhysicalFile(path, "application/octet-stream", lastModified: File.GetLastWriteTimeUtc(path),
+                entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""));
+        }
+
+        return TypedResults.Problem(statusCode: 404, title: "Not Found", detail: "no media file of published content has that key");
+    }
+
+    /// <summary>
+    /// The media files a build may fetch: every file in the folder of a published bundle, and any other file published
+    /// content links to. Files of unpublished items stay private. Computed once per published version.
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<string, SourceMedia>> PublishedMediaAsync(
+        CmsDbContext db, IMemoryCache memory, SiteStateCache state, string mediaDirectory, CancellationToken cancellationToken)
+    {
+        var (version, _) = await state.CurrentAsync(cancellationToken);
+        var cacheKey = string.Create(CultureInfo.InvariantCulture, $"source:media:{version}");
+        if (memory.TryGetValue(cacheKey, out IReadOnlyDictionary<string, SourceMedia>? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var rows = await db.Published.AsNoTracking()
+            .Select(p => new { p.Section, p.Slug, p.ContentPath, p.FrontMatter, p.Body })
+            .ToListAsync(cancellationToken);
+        var bundles = new HashSet<string>(StringComparer.Ordinal);
+        var linked = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var folder = ContentValidator.BundleOf(row.ContentPath, row.Section) ?? "";
+            if (folder.Contains('/', StringComparison.Ordinal))
+            {
+                bundles.Add(folder);
+            }
+
+            // Links resolve against the item's folder, and else against its page URL, as the site build resolves them.
+            var page = (row.Section, row.Slug) switch
+            {
+                ("", ContentValidator.IndexSlug) => "",
+                ("", _) => row.Slug,
+                (_, ContentValidator.IndexSlug) => row.Section,
+                _ => $"{row.Section}/{row.Slug}",
+            };
+            foreach (var target in Targets(row.FrontMatter, row.Body))
+            {
+                AddResolved(linked, folder, target);
+                AddResolved(linked, page, target);
+            }
+        }
+
+        var root = Path.GetFullPath(mediaDirectory);
+        var media = new Dictionary<string, SourceMedia>(StringComparer.Ordinal);
+        foreach (var path in Directory.Exists(root) ? Directory.EnumerateFiles(root, "*", Walk) : [])
+        {
+            var key = Path.GetRelativePath(root, path).Replace('\\', '/');
+            var segments = key.Split('/');
+            if (IsSafeKey(key) && (linked.Contains(key) || (segments.Length > 2 && bundles.Contains($"{segments[0]}/{segments[1]}"))))
+            {
+                var info = new FileInfo(path);
+                media[key] = new SourceMedia(key, info.Length, await HashAsync(memory, info, cancellationToken));
+            }
+        }
+
+        memory.Set(cacheKey, (IReadOnlyDictionary<string, SourceMedia>)media,
+            new MemoryCacheEntryOptions { Size = 1024 + (256L * media.Count), SlidingExpiration = TimeSpan.FromMinutes(10) });
+        return media;
+    }
+
+    /// <summary>Every string of the front matter and every link target of the body: what an item may point at.</summary>
+    private static IEnumerable<string> Targets(string frontMatter, string body)
+    {
+        var pending = new Stack<JsonNode?>([JsonNode.Parse(frontMatter)]);
+        while (pending.TryPop(out var node))
+        {
+            switch (node)
+            {
+                case JsonObject map:
+                    foreach (var (_, child) in map)
+                    {
+                        pending.Push(child);
+                    }
+
+                    break;
+                case JsonArray list:
+                    foreach (var child in list)
+                    {
+                        pending.Push(child);
+                    }
+
+                    break;
+                case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                    yield return value.GetValue<string>();
+                    break;
+            }
+        }
+
+        foreach (Match match in LinkTarget().Matches(body))
+        {
+            yield return match.Groups.Values.Skip(1).First(g => g.Success).Value;
+        }
+    }
+
+    private static void AddResolved(HashSet<string> keys, string folder, string target)
+    {
+        var path = target.Split('#', '?')[0].Trim();
+        if (path.Length == 0 || path.Length > MaxKeyLength || path.StartsWith("//", StringComparison.Ordinal) || SchemePrefix().IsMatch(path))
+        {
+            return;
+        }
+
+        var parts = path.StartsWith('/') ? [] : new List<string>(folder.Split('/', StringSplitOptions.RemoveEmptyEntries));
+        foreach (var part in Uri.UnescapeDataString(path).Split('/'))
+        {
+            if (part == "..")
+            {
+                if (parts.Count == 0)
+                {
+                    return;
+                }
+
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else if (part is not ("" or "."))
+            {
+                parts.Add(part);
+            }
+        }
+
+        keys.Add(string.Join('/', parts));
+    }
+
+    /// <summary>A relative path of plain segments: no <c>..</c>, no hidden or empty segment, no backslash, no drive.</summary>
+    private static bool IsSafeKey(string key) =>
+        key.Length is > 0 and <= MaxKeyLength
+        && !key.Contains('\\', StringComparison.Ordinal) && !key.Contains(':', StringComparison.Ordinal) && !key.Contains('\0', StringComparison.Ordinal)
+        && key.Split('/').All(segment => segment.Length > 0 && !segment.StartsWith('.'));
+
+    /// <summary>SHA-256 of a media file, remembered while its length and write time stay the same.</summary>
+    private static async Task<string> HashAsync(IMemoryCache memory, FileInfo file, CancellationToken cancellationToken)
+    {
+        var key = string.Create(CultureInfo.InvariantCulture, $"source:sha256:{file.FullName}:{file.Length}:{file.LastWriteTimeUtc.Ticks}");
+        if (memory.TryGetValue(key, out string? hash) && hash is not null)
+        {
+            return hash;
+        }
+
+        await using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+        memory.Set(key, hash, new MemoryCacheEntryOptions { Size = 256, SlidingExpiration = TimeSpan.FromHours(1) });
+        return hash;
+    }
+
+    private static int Number(IQueryCollection query, string name, int fallback, int max, Dictionary<string, string[]> errors)
+    {
+        var text = query[name].ToString();
+        if (text.Length == 0)
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1 || value > max)
+        {
+            errors[name] = [$"{name} must be a whole number from 1 to {max}"];
+        }
+
+        return value;
+    }
+
+    // Markdown links and images, reference definitions, and src/href attributes of inline HTML.
+    [GeneratedRegex("""\]\(\s*<?([^)\s>]+)|^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)|\b(?:src|href)\s*=\s*["']([^"']+)["']""", RegexOptions.Multiline)]
+    private static partial Regex LinkTarget();
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9+.-]*:")]
+    private static partial Regex SchemePrefix();
+}
+
+/// <summary>What a remote build reads: published items (fetched from <c>/items</c>), data files, and media.</summary>
+public sealed record SourceManifest(IReadOnlyList<SourceItemInfo> Items, IReadOnlyList<SourceDataFile> DataFiles, IReadOnlyList<SourceMedia> Media);
+
+/// <summary>A published item in the manifest: where it sits and which revision is live.</summary>
+public sealed record SourceItemInfo(string ContentPath, string Section, string Slug, int Revision);
+
+/// <summary>A published item as the text of its content file.</summary>
+public sealed record SourceItem(string ContentPath, string Section, string Slug, int Revision, string Text);
+
+/// <summary>A YAML data file of the site, as written.</summary>
+public sealed record SourceDataFile(string Name, string Text);
+
+/// <summary>A media file published content uses, by its key (<c>parks/gusu-park/park.png</c>).</summary>
+public sealed record SourceMedia(string Key, long Length, string Sha256);
