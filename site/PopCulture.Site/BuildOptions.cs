@@ -12,6 +12,9 @@ public sealed record BuildOptions
 
     public bool IncludeDrafts { get; init; }
 
+    /// <summary>Render every page whatever the build cache says (a "rebuild all").</summary>
+    public bool Full { get; init; }
+
     /// <summary>Validate only: read, render and check everything, write nothing.</summary>
     public bool CheckOnly { get; init; }
 

@@ -71,7 +71,7 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
         try
         {
             var siteKey = await SiteKey.ComputeAsync(options, urls, config, model.Sections, cancellationToken).ConfigureAwait(false);
-            var previous = output.LiveBuildId is { } live ? BuildManifest.Load(cache, live) : null;
+            var previous = output.LiveBuildId is { } live && !options.Full ? BuildManifest.Load(cache, live) : null;
             var copied = CopiedFiles(model, snapshot, assets, images);
             var pageCache = new PageCache(
                 previous, siteKey, new FactIndex(model, snapshot.Media), new LinkChecker(urls, published), copied.ToDictionary(f => f.Key, f => f.Value.Hash, StringComparer.Ordinal));
@@ -294,7 +294,7 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
         return published;
     }
 
-    private static string[] LayoutsFor(OutputPage page) =>
+    internal static string[] LayoutsFor(OutputPage page) =>
         page.Kind switch
         {
             PageKind.Home => ["home"],

@@ -136,7 +136,7 @@ public static class TransferApi
 
             if (goLive)
             {
-                publisher.RequestBuild();
+                publisher.RequestBuild($"import by {user.Email}: {report.Created} created, {report.Updated} updated");
             }
 
             return TypedResults.Ok(new ImportSummary(report.Created, report.Updated, report.DataFiles, report.MediaFiles));

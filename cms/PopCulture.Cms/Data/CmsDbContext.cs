@@ -30,6 +30,8 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<DataFile> DataFiles => Set<DataFile>();
 
+    public DbSet<Publishing.BuildRecord> Builds => Set<Publishing.BuildRecord>();
+
     public DbSet<Media.MediaItem> Media => Set<Media.MediaItem>();
 
     public DbSet<Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Webhooks.WebhookSubscription>();
@@ -89,6 +91,14 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
             term.Property(t => t.Taxonomy).HasMaxLength(16);
             term.Property(t => t.Term).HasMaxLength(64);
             term.Property(t => t.Section).HasMaxLength(64);
+        });
+
+        builder.Entity<Publishing.BuildRecord>(build =>
+        {
+            build.ToTable("site_builds");
+            build.HasIndex(b => b.StartedAt);
+            build.Property(b => b.Status).HasMaxLength(16);
+            build.Property(b => b.Node).HasMaxLength(200);
         });
 
         builder.Entity<AccessGrant>(grant =>

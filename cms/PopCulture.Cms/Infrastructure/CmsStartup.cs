@@ -39,6 +39,6 @@ public sealed class CmsStartup(IServiceProvider services, IOptions<CmsOptions> s
         }
 
         Directory.CreateDirectory(options.SiteDirectory);
-        await services.GetRequiredService<SitePublisher>().BuildNowAsync(cancellationToken);
+        await services.GetRequiredService<SitePublisher>().BuildNowAsync("start-up", cancellationToken);
     }
 }

@@ -42,4 +42,13 @@ public sealed class LeaseService(CmsDbContext db, TimeProvider clock)
             return false;
         }
     }
+
+    /// <summary>Gives a lease up early, so another node need not wait for it to expire.</summary>
+    public async Task ReleaseAsync(string name, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await db.Leases
+            .Where(l => l.Name == name && l.Holder == Holder)
+            .ExecuteUpdateAsync(l => l.SetProperty(x => x.ExpiresAt, now), cancellationToken);
+    }
 }

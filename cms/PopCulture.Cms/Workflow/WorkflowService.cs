@@ -120,7 +120,7 @@ public sealed class WorkflowService(CmsDbContext db, AuditLog audit, TimeProvide
         if (published)
         {
             state.Invalidate();
-            publisher.RequestBuild();
+            publisher.RequestBuild($"{request.Action} {entry.Section}/{entry.Slug}");
         }
 
         return Outcome<ContentEntry>.Ok(entry);
@@ -151,7 +151,7 @@ public sealed class WorkflowService(CmsDbContext db, AuditLog audit, TimeProvide
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             state.Invalidate();
-            publisher.RequestBuild();
+            publisher.RequestBuild($"schedule: {due.Count} published, {expired.Count(e => !due.Contains(e))} expired");
         }
 
         return moved;
