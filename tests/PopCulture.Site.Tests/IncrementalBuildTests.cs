@@ -151,6 +151,24 @@ public class IncrementalBuildTests
     }
 
     [Fact]
+    public async Task A_long_lived_folder_source_parses_again_only_the_files_that_changed()
+    {
+        using var site = SiteWithLessons();
+        var source = new Content.FolderContentSource(site.Content);
+        var first = await source.LoadAsync(new Content.DiagnosticBag(), CancellationToken.None);
+
+        site.With("news/third.md", "---\ntitle: 第三篇（改）\ndate: 2012-01-04\n---\n正文。\n");
+        File.SetLastWriteTimeUtc(Path.Combine(site.Content, "news", "third.md"), DateTime.UtcNow.AddMinutes(1));
+        var second = await source.LoadAsync(new Content.DiagnosticBag(), CancellationToken.None);
+
+        var before = first.Items.ToDictionary(i => i.SourcePath);
+        var after = second.Items.ToDictionary(i => i.SourcePath);
+        Assert.Equal("第三篇（改）", after["content/news/third.md"].Title);
+        Assert.NotSame(before["content/news/third.md"], after["content/news/third.md"]);
+        Assert.Same(before["content/news/first.md"], after["content/news/first.md"]);
+    }
+
+    [Fact]
     public async Task A_damaged_manifest_costs_a_full_render_not_a_failure()
     {
         using var site = SiteWithLessons();

@@ -12,6 +12,12 @@ public sealed class FolderContentSource(string root, string displayRoot = "conte
     public const long MaxFileBytes = 4 * 1024 * 1024;
 
     private const string IndexFile = "_index.md";
+
+    /// <summary>
+    /// Items parsed by earlier loads, by file, with the length and time of the file they came from: a long-lived source
+    /// (<c>serve</c>, the benchmark) reads again only the files that changed. Items that had problems are never kept.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, (long Length, long Ticks, ContentItem Item)> _parsed = new(StringComparer.Ordinal);
     private const string BundleIndexFile = "index.md";
 
     public async Task<ContentSnapshot> LoadAsync(DiagnosticBag diagnostics, CancellationToken cancellationToken)
@@ -28,16 +34,35 @@ public sealed class FolderContentSource(string root, string displayRoot = "conte
         await Parallel.ForEachAsync(documents, cancellationToken, async (location, ct) =>
         {
             var physical = PhysicalPathOf(location);
-            if (new FileInfo(physical).Length > MaxFileBytes)
+            var file = new FileInfo(physical);
+            if (file.Length > MaxFileBytes)
             {
                 diagnostics.Error(location.SourcePath, 0, $"file is larger than {MaxFileBytes / (1024 * 1024)} MB");
                 return;
             }
 
+            var ticks = file.LastWriteTimeUtc.Ticks;
+            if (_parsed.TryGetValue(physical, out var known) && known.Length == file.Length && known.Ticks == ticks && known.Item.SourcePath == location.SourcePath)
+            {
+                items.Add(known.Item);
+                return;
+            }
+
             var text = await File.ReadAllTextAsync(physical, ct).ConfigureAwait(false);
-            if (ItemParser.Parse(location, text, diagnostics) is { } item)
+            var problems = new DiagnosticBag();
+            var item = ItemParser.Parse(location, text, problems);
+            diagnostics.AddRange(problems.Snapshot());
+            if (item is not null)
             {
                 items.Add(item);
+                if (problems.Snapshot().Count == 0)
+                {
+                    _parsed[physical] = (file.Length, ticks, item);
+                }
+                else
+                {
+                    _parsed.TryRemove(physical, out _);
+                }
             }
         }).ConfigureAwait(false);
 
