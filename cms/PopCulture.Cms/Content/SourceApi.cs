@@ -17,18 +17,11 @@ namespace PopCulture.Cms.Content;
 /// The anonymous, read-only source API for remote site builds (<c>popculture build --cms</c>): published items as content
 /// files, the data files, and the media files published content uses. Only published rows are read, never working copies.
 /// </summary>
-public static partial class SourceApi
+public static class SourceApi
 {
     public const int MaxPageSize = 100;
 
     private const int MaxPage = 1_000_000;
-    private const int MaxKeyLength = 1024;
-
-    private static readonly EnumerationOptions Walk = new()
-    {
-        RecurseSubdirectories = true,
-        AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint,
-    };
 
     public static IEndpointRouteBuilder MapSourceApi(this IEndpointRouteBuilder app)
     {
@@ -97,7 +90,7 @@ public static partial class SourceApi
     {
         // Only a key the listing holds reaches the disk; the listing itself is built by walking the media folder.
         var root = Path.GetFullPath(options.Value.MediaDirectory);
-        if (IsSafeKey(key)
+        if (PublishedMedia.IsSafeKey(key)
             && (await PublishedMediaAsync(db, memory, state, root, cancellationToken)).TryGetValue(key, out var file)
             && Path.GetFullPath(Path.Combine(root, key)) is var path
             && path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
@@ -125,119 +118,19 @@ public static partial class SourceApi
         }
 
         var rows = await db.Published.AsNoTracking()
-            .Select(p => new { p.Section, p.Slug, p.ContentPath, p.FrontMatter, p.Body })
+            .Select(p => new PublishedMedia.Row(p.Section, p.Slug, p.ContentPath, p.FrontMatter, p.Body))
             .ToListAsync(cancellationToken);
-        var bundles = new HashSet<string>(StringComparer.Ordinal);
-        var linked = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in rows)
-        {
-            var folder = ContentValidator.BundleOf(row.ContentPath, row.Section) ?? "";
-            if (folder.Contains('/', StringComparison.Ordinal))
-            {
-                bundles.Add(folder);
-            }
-
-            // Links resolve against the item's folder, and else against its page URL, as the site build resolves them.
-            var page = (row.Section, row.Slug) switch
-            {
-                ("", ContentValidator.IndexSlug) => "",
-                ("", _) => row.Slug,
-                (_, ContentValidator.IndexSlug) => row.Section,
-                _ => $"{row.Section}/{row.Slug}",
-            };
-            foreach (var target in Targets(row.FrontMatter, row.Body))
-            {
-                AddResolved(linked, folder, target);
-                AddResolved(linked, page, target);
-            }
-        }
-
-        var root = Path.GetFullPath(mediaDirectory);
         var media = new Dictionary<string, SourceMedia>(StringComparer.Ordinal);
-        foreach (var path in Directory.Exists(root) ? Directory.EnumerateFiles(root, "*", Walk) : [])
+        foreach (var (key, path) in PublishedMedia.Select(rows, mediaDirectory))
         {
-            var key = Path.GetRelativePath(root, path).Replace('\\', '/');
-            var segments = key.Split('/');
-            if (IsSafeKey(key) && (linked.Contains(key) || (segments.Length > 2 && bundles.Contains($"{segments[0]}/{segments[1]}"))))
-            {
-                var info = new FileInfo(path);
-                media[key] = new SourceMedia(key, info.Length, await HashAsync(memory, info, cancellationToken));
-            }
+            var info = new FileInfo(path);
+            media[key] = new SourceMedia(key, info.Length, await HashAsync(memory, info, cancellationToken));
         }
 
         memory.Set(cacheKey, (IReadOnlyDictionary<string, SourceMedia>)media,
             new MemoryCacheEntryOptions { Size = 1024 + (256L * media.Count), SlidingExpiration = TimeSpan.FromMinutes(10) });
         return media;
     }
-
-    /// <summary>Every string of the front matter and every link target of the body: what an item may point at.</summary>
-    private static IEnumerable<string> Targets(string frontMatter, string body)
-    {
-        var pending = new Stack<JsonNode?>([JsonNode.Parse(frontMatter)]);
-        while (pending.TryPop(out var node))
-        {
-            switch (node)
-            {
-                case JsonObject map:
-                    foreach (var (_, child) in map)
-                    {
-                        pending.Push(child);
-                    }
-
-                    break;
-                case JsonArray list:
-                    foreach (var child in list)
-                    {
-                        pending.Push(child);
-                    }
-
-                    break;
-                case JsonValue value when value.GetValueKind() == JsonValueKind.String:
-                    yield return value.GetValue<string>();
-                    break;
-            }
-        }
-
-        foreach (Match match in LinkTarget().Matches(body))
-        {
-            yield return match.Groups.Values.Skip(1).First(g => g.Success).Value;
-        }
-    }
-
-    private static void AddResolved(HashSet<string> keys, string folder, string target)
-    {
-        var path = target.Split('#', '?')[0].Trim();
-        if (path.Length == 0 || path.Length > MaxKeyLength || path.StartsWith("//", StringComparison.Ordinal) || SchemePrefix().IsMatch(path))
-        {
-            return;
-        }
-
-        var parts = path.StartsWith('/') ? [] : new List<string>(folder.Split('/', StringSplitOptions.RemoveEmptyEntries));
-        foreach (var part in Uri.UnescapeDataString(path).Split('/'))
-        {
-            if (part == "..")
-            {
-                if (parts.Count == 0)
-                {
-                    return;
-                }
-
-                parts.RemoveAt(parts.Count - 1);
-            }
-            else if (part is not ("" or "."))
-            {
-                parts.Add(part);
-            }
-        }
-
-        keys.Add(string.Join('/', parts));
-    }
-
-    /// <summary>A relative path of plain segments: no <c>..</c>, no hidden or empty segment, no backslash, no drive.</summary>
-    private static bool IsSafeKey(string key) =>
-        key.Length is > 0 and <= MaxKeyLength
-        && !key.Contains('\\', StringComparison.Ordinal) && !key.Contains(':', StringComparison.Ordinal) && !key.Contains('\0', StringComparison.Ordinal)
-        && key.Split('/').All(segment => segment.Length > 0 && !segment.StartsWith('.'));
 
     /// <summary>SHA-256 of a media file, remembered while its length and write time stay the same.</summary>
     private static async Task<string> HashAsync(IMemoryCache memory, FileInfo file, CancellationToken cancellationToken)
@@ -269,13 +162,6 @@ public static partial class SourceApi
 
         return value;
     }
-
-    // Markdown links and images, reference definitions, and src/href attributes of inline HTML.
-    [GeneratedRegex("""\]\(\s*<?([^)\s>]+)|^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)|\b(?:src|href)\s*=\s*["']([^"']+)["']""", RegexOptions.Multiline)]
-    private static partial Regex LinkTarget();
-
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9+.-]*:")]
-    private static partial Regex SchemePrefix();
 }
 
 /// <summary>What a remote build reads: published items (fetched from <c>/items</c>), data files, and media.</summary>

@@ -130,7 +130,8 @@ public static class MediaApi
             : TypedResults.Ok(MediaDocument.From(item, await media.UsageAsync(id, cancellationToken)));
     }
 
-    private static async Task<IResult> UpdateAsync(Guid id, MediaInput input, AccessControl access, MediaService media, CancellationToken cancellationToken)
+    private static async Task<IResult> UpdateAsync(
+        Guid id, MediaInput input, AccessControl access, MediaService media, Publishing.SitePublisher publisher, CancellationToken cancellationToken)
     {
         var user = await access.CurrentAsync(cancellationToken);
         if (user is null)
@@ -143,7 +144,14 @@ public static class MediaApi
             return TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: "only admins, editors and authors may change media");
         }
 
-        return ApiResults.From(await media.UpdateAsync(id, input, cancellationToken), item => TypedResults.Ok(MediaDocument.From(item)));
+        var outcome = await media.UpdateAsync(id, input, cancellationToken);
+        if (outcome.Kind == OutcomeKind.Ok)
+        {
+            // Alt text and focal point show on the pages that use the item; a build with nothing to change writes nothing.
+            publisher.RequestBuild($"media {id:N} described");
+        }
+
+        return ApiResults.From(outcome, item => TypedResults.Ok(MediaDocument.From(item)));
     }
 
     private static async Task<IResult> DeleteAsync(Guid id, AccessControl access, MediaService media, CancellationToken cancellationToken)

@@ -18,29 +18,44 @@ public sealed class MediaVariants(IOptions<CmsOptions> options, IMediaStorage st
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(variant);
-        var original = Path.Combine(_cache, "originals", $"{item.Id:N}{Path.GetExtension(item.StoredName)}");
-        if (!File.Exists(original))
+        if (await LocalCopyAsync(item, cancellationToken) is not { } original)
         {
-            // The builder reads a file; copy the stored original into the cache once (storage may not be a local disk).
-            await using var stored = storage.OpenRead(item.Id, item.StoredName);
-            if (stored is null)
-            {
-                return null;
-            }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(original)!);
-            var temporary = $"{original}.{Guid.NewGuid():N}.tmp";
-            await using (var copy = File.Create(temporary))
-            {
-                await stored.CopyToAsync(copy, cancellationToken);
-            }
-
-            File.Move(temporary, original, overwrite: true);
+            return null;
         }
 
         var media = new MediaFile(item.StoredName, original, item.Bytes);
         var outcome = await new ImageVariantBuilder(_cache, _settings).BuildAsync(media, "/" + item.StoredName, link => link, cancellationToken);
         var wanted = "/original." + variant;
         return outcome.Files.FirstOrDefault(f => f.SitePath == wanted).CachedPath;
+    }
+
+    /// <summary>
+    /// The stored file (already stripped of metadata at upload) as a local file the generator can read, copied from storage
+    /// once: storage may not be a local disk. Null if the stored file is gone.
+    /// </summary>
+    public async Task<string?> LocalCopyAsync(MediaItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var original = Path.Combine(_cache, "originals", $"{item.Id:N}-{(item.Sha256.Length >= 16 ? item.Sha256[..16] : "unhashed")}{Path.GetExtension(item.StoredName)}");
+        if (File.Exists(original))
+        {
+            return original;
+        }
+
+        await using var stored = storage.OpenRead(item.Id, item.StoredName);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(original)!);
+        var temporary = $"{original}.{Guid.NewGuid():N}.tmp";
+        await using (var copy = File.Create(temporary))
+        {
+            await stored.CopyToAsync(copy, cancellationToken);
+        }
+
+        File.Move(temporary, original, overwrite: true);
+        return original;
     }
 }

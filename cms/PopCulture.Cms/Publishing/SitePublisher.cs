@@ -139,7 +139,7 @@ public sealed class SitePublisher(IServiceScopeFactory scopes, IOptions<CmsOptio
         db.Builds.Add(record);
         await db.SaveChangesAsync(cancellationToken);
 
-        var builder = new SiteBuilder(new CmsContentSource(db, settings.MediaDirectory), new BuildOptions
+        var builder = new SiteBuilder(new CmsContentSource(db, settings.MediaDirectory, services.GetRequiredService<Media.MediaVariants>()), new BuildOptions
         {
             ThemeDirectory = settings.ThemeDirectory,
             ThemeDisplayPath = settings.ThemeDirectory,

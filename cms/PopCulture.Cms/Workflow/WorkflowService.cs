@@ -81,6 +81,11 @@ public sealed class WorkflowService(CmsDbContext db, AuditLog audit, TimeProvide
                     return Outcome<ContentEntry>.Invalid("frontMatter.course", $"course '{course}' is not published in section '{entry.Section}': publish the course first");
                 }
 
+                if (await Media.LibraryReferences.ProblemAsync(db, entry.FrontMatter, entry.Body, cancellationToken) is { } mediaProblem)
+                {
+                    return Outcome<ContentEntry>.Invalid("media", mediaProblem);
+                }
+
                 entry.ExpireAt = request.ExpireAt ?? entry.ExpireAt;
                 if (request.At is { } at && at > now)
                 {

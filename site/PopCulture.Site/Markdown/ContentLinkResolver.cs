@@ -102,7 +102,8 @@ public sealed class ContentLinkResolver(
     /// <summary>Joins a folder and a relative path, resolving <c>.</c> and <c>..</c>; null if it climbs out of the site.</summary>
     internal static string? Combine(string folder, string relative)
     {
-        var parts = new List<string>(folder.Split('/', StringSplitOptions.RemoveEmptyEntries));
+        // A leading slash means the content root (a shared file, such as a CMS library image), not the item's folder.
+        var parts = relative.StartsWith('/') ? [] : new List<string>(folder.Split('/', StringSplitOptions.RemoveEmptyEntries));
         foreach (var part in relative.Split('/'))
         {
             switch (part)
