@@ -40,6 +40,7 @@ app.MapAuditApi();
 app.MapTransferApi();
 app.MapMediaApi();
 app.MapWebhooksApi();
+app.MapPreviewApi();
 app.MapBuildsApi();
 app.MapFallback(context => context.Request.Path.StartsWithSegments("/api")
     ? Results.Problem(statusCode: 404, title: "Not Found", detail: $"no endpoint {context.Request.Path}").ExecuteAsync(context)

@@ -7,15 +7,15 @@ namespace PopCulture.Cms.Tests;
 /// <summary>The expected outcome of every role × section limit × action.</summary>
 public static class AuthorizationMatrix
 {
-    private static readonly string[] Actions = ["read", "create", "edit", "delete", "submit", "approve", "reject", "publish", "unpublish", "restore"];
+    private static readonly string[] Actions = ["read", "create", "edit", "delete", "submit", "approve", "reject", "publish", "unpublish", "restore", "preview"];
 
     // What each role may do when the section is within its grant; outside it, entries are invisible (404) and creating is 403.
     private static readonly Dictionary<string, HashSet<string>> Allowed = new()
     {
         ["admin"] = [.. Actions],
         ["editor"] = [.. Actions],
-        ["author"] = ["read", "create", "edit", "submit"],
-        ["reviewer"] = ["read", "approve", "reject"],
+        ["author"] = ["read", "create", "edit", "submit", "preview"],
+        ["reviewer"] = ["read", "approve", "reject", "preview"],
     };
 
     public static TheoryData<string, Limit, string, int> Cases()
@@ -92,6 +92,7 @@ public abstract class AuthorizationMatrixTests<TCms>(TCms cms) : IClassFixture<T
             "create" => await client.PostAsJsonAsync("/api/v1/manage/content", ApiJson.Article(section, "by-" + role)),
             "edit" => await client.PutAsJsonAsync($"/api/v1/manage/content/{entry!["id"]}", Edited(entry, section)),
             "delete" => await client.DeleteAsync($"/api/v1/manage/content/{entry!["id"]}"),
+            "preview" => await client.PostAsync($"/api/v1/manage/content/{entry!["id"]}/preview", null),
             _ => await client.MoveAsync(entry!, action),
         };
 
@@ -107,6 +108,7 @@ public abstract class AuthorizationMatrixTests<TCms>(TCms cms) : IClassFixture<T
         var reader = await cms.ClientAsAsync("editor", scope: "read");
 
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/api/v1/manage/content/{entry["id"]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reader.PostAsync($"/api/v1/manage/content/{entry["id"]}/preview", null)).StatusCode); // sharing a look is looking
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostAsJsonAsync("/api/v1/manage/content", ApiJson.Article(section, "x"))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.MoveAsync(entry, "publish")).StatusCode);
     }
@@ -122,6 +124,7 @@ public abstract class AuthorizationMatrixTests<TCms>(TCms cms) : IClassFixture<T
         }
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/v1/manage/content", ApiJson.Article("news"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync($"/api/v1/manage/content/{Guid.NewGuid()}/preview", null)).StatusCode);
         client.DefaultRequestHeaders.Authorization = new("Bearer", "pc_not-a-real-token");
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/manage/content")).StatusCode);
     }

@@ -146,6 +146,7 @@ public static class CmsServices
         services.AddScoped<Media.MediaService>();
         services.AddSingleton<Media.MediaVariants>();
         services.AddWebhooks();
+        services.AddPreview();
         return builder;
     }
 

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.DataProtection;
+
+namespace PopCulture.Cms.Publishing;
+
+/// <summary>Registers draft previews: their options, the token signer and the renderer.</summary>
+public static class PreviewServices
+{
+    public static IServiceCollection AddPreview(this IServiceCollection services)
+    {
+        services.AddOptions<PreviewOptions>().BindConfiguration(PreviewOptions.SectionName)
+            .Validate(o => o.IsValid(), "PopCulture:Preview:Lifetime must be positive and at most 7 days")
+            .ValidateOnStart();
+        // The key ring the sign-in cookies use: nodes that share it for cookies share it for preview links too.
+        services.AddDataProtection();
+        services.AddSingleton<PreviewTokens>();
+        services.AddSingleton<PreviewRenderer>();
+        return services;
+    }
+}
