@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. Installs what the tests need first, so it works on a fresh Debian 12 machine with
 # the .NET 10 SDK: the .NET SDK's own packages, and PostgreSQL from Debian's packages (through scripts/postgres.sh, which
-# needs root for that; later issues add Chromium here).
+# needs root for that), and Debian's Chromium with a Chinese font for the real-browser tests (Playwright drives it; its
+# own browser builds cannot be downloaded).
 # Unless POPCULTURE_TEST_POSTGRES already holds an Npgsql connection string, it starts a throwaway PostgreSQL server
 # (127.0.0.1 only, free port, data in a temporary folder), hands its connection string to the tests in
 # POPCULTURE_TEST_POSTGRES, and stops and deletes it when the script ends, whether the tests passed or not.
@@ -9,6 +10,21 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts="$PWD/scripts"
+
+# tests/PopCulture.Browser.Tests needs Chromium, and a CJK font or Chinese renders as boxes. apt-get runs only when
+# one of them is missing, so a machine that has both needs no package index.
+browser_packages=()
+command -v chromium >/dev/null 2>&1 || browser_packages+=(chromium)
+{ command -v fc-list >/dev/null 2>&1 && fc-list | grep -i "Noto Sans CJK" >/dev/null; } || browser_packages+=(fonts-noto-cjk)
+if (( ${#browser_packages[@]} > 0 )); then
+    if [[ $EUID -ne 0 ]]; then
+        echo "test.sh: the browser tests need ${browser_packages[*]}: run 'apt-get install ${browser_packages[*]}' as root" >&2
+        exit 1
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get -o DPkg::Lock::Timeout=300 update
+    apt-get -o DPkg::Lock::Timeout=300 install -y "${browser_packages[@]}"
+fi
 
 dotnet restore PopCulture.sln --nologo
 dotnet build PopCulture.sln --no-restore --nologo -c Release

@@ -6,6 +6,7 @@ using PopCulture.Cms.Identity;
 using PopCulture.Cms.Infrastructure;
 using PopCulture.Cms.Media;
 using PopCulture.Cms.Publishing;
+using PopCulture.Cms.Search;
 using PopCulture.Cms.Webhooks;
 using Scalar.AspNetCore;
 
@@ -42,6 +43,7 @@ app.MapMediaApi();
 app.MapWebhooksApi();
 app.MapPreviewApi();
 app.MapBuildsApi();
+app.MapSearchApi();
 app.MapFallback(context => context.Request.Path.StartsWithSegments("/api")
     ? Results.Problem(statusCode: 404, title: "Not Found", detail: $"no endpoint {context.Request.Path}").ExecuteAsync(context)
     : SiteHosting.NotFoundAsync(context, Path.GetFullPath(app.Services.GetRequiredService<IOptions<CmsOptions>>().Value.SiteDirectory)));

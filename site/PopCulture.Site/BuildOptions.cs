@@ -40,6 +40,9 @@ public sealed record BuildResult(bool Succeeded, IReadOnlyList<Content.Diagnosti
 
     /// <summary>Wall time of each stage, in order, for benchmarks.</summary>
     public IReadOnlyList<KeyValuePair<string, TimeSpan>> Stages { get; init; } = [];
+
+    /// <summary>The search index: documents, files, bytes and time; null when the build wrote no output.</summary>
+    public Search.SearchIndexStats? Search { get; init; }
 }
 
 /// <summary>Progress of a build stage, for progress bars.</summary>

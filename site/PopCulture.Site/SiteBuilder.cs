@@ -91,8 +91,10 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
             }
 
             await WriteSupportFilesAsync(model, config, urls, copied, writer, cancellationToken).ConfigureAwait(false);
-            writer.DeleteMissing(previous);
             Lap("feeds, sitemap, media");
+            var search = await new Search.SearchStage(cache, options.MaxDegreeOfParallelism).WriteAsync(model, writer, previous?.Files, cancellationToken).ConfigureAwait(false);
+            Lap("search");
+            writer.DeleteMissing(previous);
             var buildId = NewBuildId();
             if (output.HasChanges || previous is null)
             {
@@ -102,7 +104,7 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
             }
 
             Lap("swap");
-            result = Finish(true, diagnostics, pages, writer.Written, clock) with { Stages = stages, Reused = model.Pages.Count - pages };
+            result = Finish(true, diagnostics, pages, writer.Written, clock) with { Stages = stages, Reused = model.Pages.Count - pages, Search = search };
         }
         catch
         {
@@ -150,6 +152,11 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
             var layout = job.Templates.Find(LayoutsFor(page));
             if (layout is null)
             {
+                if (page.Kind == PageKind.Search)
+                {
+                    return; // a theme without a search layout has no search page, and no box linking to it
+                }
+
                 if (missingLayouts.TryAdd(string.Join('|', LayoutsFor(page)), true))
                 {
                     diagnostics.Error($"{options.ThemeDisplayPath}/layouts", 0, $"no layout for {page.Url}: add one of {string.Join(", ", LayoutsFor(page).Select(l => l + ".liquid"))}");
@@ -264,7 +271,7 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
 
         var lastChanged = model.Items.ToDictionary(i => model.UrlOf(i), i => i.Updated ?? i.Date, StringComparer.Ordinal);
         var indexable = model.Pages
-            .Where(p => p.Kind != PageKind.NotFound && p.PageNumber == 1)
+            .Where(p => p.Kind is not (PageKind.NotFound or PageKind.Search) && p.PageNumber == 1)
             .Select(p => (p.Url, lastChanged.GetValueOrDefault(p.Url)));
         await writer.TextAsync("/sitemap.xml", SitemapWriter.Write(urls, indexable), cancellationToken).ConfigureAwait(false);
         await writer.TextAsync("/robots.txt", RobotsWriter.Write(urls), cancellationToken).ConfigureAwait(false);
@@ -303,6 +310,7 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
             PageKind.Terms => ["terms"],
             PageKind.Handout => ["handout"],
             PageKind.NotFound => ["404"],
+            PageKind.Search => ["search"],
             _ => [page.Item!.Type, "single"],
         };
 

@@ -108,6 +108,7 @@ public abstract class AuthorizationMatrixTests<TCms>(TCms cms) : IClassFixture<T
         var reader = await cms.ClientAsAsync("editor", scope: "read");
 
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/api/v1/manage/content/{entry["id"]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/api/v1/manage/search?q=x")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await reader.PostAsync($"/api/v1/manage/content/{entry["id"]}/preview", null)).StatusCode); // sharing a look is looking
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostAsJsonAsync("/api/v1/manage/content", ApiJson.Article(section, "x"))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.MoveAsync(entry, "publish")).StatusCode);
@@ -118,13 +119,14 @@ public abstract class AuthorizationMatrixTests<TCms>(TCms cms) : IClassFixture<T
     {
         var client = cms.CreateClient();
 
-        foreach (var url in new[] { "/api/v1/manage/content", $"/api/v1/manage/content/{Guid.NewGuid()}" })
+        foreach (var url in new[] { "/api/v1/manage/content", $"/api/v1/manage/content/{Guid.NewGuid()}", "/api/v1/manage/search?q=x" })
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(url)).StatusCode);
         }
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/v1/manage/content", ApiJson.Article("news"))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync($"/api/v1/manage/content/{Guid.NewGuid()}/preview", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/search?q=x")).StatusCode); // live content is public
         client.DefaultRequestHeaders.Authorization = new("Bearer", "pc_not-a-real-token");
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/manage/content")).StatusCode);
     }

@@ -172,7 +172,7 @@ public abstract partial class PublishingTests<TCms>(TCms cms) : IClassFixture<TC
         return [.. page!["items"]!.AsArray().Select(b => b!).Where(b => b["requestedAt"]!.GetValue<DateTimeOffset>() >= since.AddSeconds(-1))];
     }
 
-    [GeneratedRegex(@"^(parenting/(index\.html|index\.xml|page/\d+/index\.html|(tags|categories)/.*)|index\.html|index\.xml|sitemap\.xml)$")]
+    [GeneratedRegex(@"^(parenting/(index\.html|index\.xml|page/\d+/index\.html|(tags|categories)/.*)|index\.html|index\.xml|sitemap\.xml|search-index/.*)$")]
     private static partial Regex SectionList();
 }
 

@@ -147,6 +147,7 @@ public static class CmsServices
         services.AddSingleton<Media.MediaVariants>();
         services.AddWebhooks();
         services.AddPreview();
+        Search.SearchServices.AddSearch(services);
         return builder;
     }
 

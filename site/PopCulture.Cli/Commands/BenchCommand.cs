@@ -66,6 +66,12 @@ internal static class BenchCommand
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {stage,-22} {time.TotalSeconds,7:0.000} s"));
                 }
 
+                if (result.Search is { } search)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  search index: {search.Documents} docs, {search.Analysed} analysed, {search.Files} files ({search.FilesWritten} written), {search.Bytes / (1024.0 * 1024):0.00} MiB, {search.Elapsed.TotalSeconds:0.000} s"));
+                }
+
                 using var process = Process.GetCurrentProcess();
                 process.Refresh();
                 var seconds = result.Elapsed.TotalSeconds;

@@ -12,6 +12,7 @@ public enum PageKind
     Term,
     Handout,
     NotFound,
+    Search,
 }
 
 /// <summary>One HTML page the build writes: its URL and what it shows.</summary>

@@ -171,6 +171,7 @@ public static class SiteModelBuilder
         var home = items.FirstOrDefault(i => i.IsIndex && i.Section.Length == 0);
         pages.Add(new OutputPage(PageKind.Home, "/", home?.Title ?? "") { Item = home });
         pages.Add(new OutputPage(PageKind.NotFound, "/404.html", "页面未找到"));
+        pages.Add(new OutputPage(PageKind.Search, "/search/", "搜索"));
 
         foreach (var section in sections)
         {

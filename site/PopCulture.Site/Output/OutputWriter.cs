@@ -52,6 +52,19 @@ public sealed class OutputWriter(SiteOutput output, PageCache cache, bool fromLi
         Interlocked.Increment(ref _written);
     }
 
+    /// <summary>A binary file known by the hash of what it is made from (a search shard): made only when that changes.</summary>
+    public async Task BytesAsync(string sitePath, UInt128 inputs, Func<byte[]> make, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(make);
+        if (Unchanged(sitePath, inputs))
+        {
+            return;
+        }
+
+        await output.WriteBytesAsync(sitePath, make(), cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref _written);
+    }
+
     public void Copy(string sitePath, UInt128 hash, string source)
     {
         if (Unchanged(sitePath, hash))

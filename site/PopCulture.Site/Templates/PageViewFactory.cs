@@ -92,6 +92,17 @@ public sealed class PageViewFactory
                     FeedUrl = feed,
                     NoIndex = true,
                 };
+            case PageKind.Search:
+                return new PageView
+                {
+                    Kind = "search",
+                    Title = page.Title,
+                    Description = $"搜索{_config.Title}",
+                    Url = Urls.Link(page.Url),
+                    Permalink = Urls.Absolute(page.Url),
+                    FeedUrl = feed,
+                    NoIndex = true,
+                };
             case PageKind.Terms:
                 return new PageView
                 {

@@ -1,0 +1,126 @@
+using System.Text;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Cjk;
+using Lucene.Net.Analysis.Cn.Smart;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Util;
+
+namespace PopCulture.Site.Search;
+
+/// <summary>
+/// The site's search analysis (docs/search-index.md): NFKC width folding, lower case, CJK bigrams beside Latin words and
+/// numbers, so that any two-character substring of Chinese text matches; <see cref="Words"/> adds SmartCn dictionary words.
+/// </summary>
+public sealed class SearchAnalyzer : Analyzer
+{
+    private const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    // Loading SmartCn's dictionaries takes a while: only analysers asked for words pay it.
+    private readonly Lazy<SmartChineseAnalyzer> _words = new(() => new SmartChineseAnalyzer(Version, useDefaultStopWords: false));
+
+    /// <summary>
+    /// Text as the tokenizer sees it: NFKC-folded (０～３岁 → 0~3岁) with every char that is neither a letter nor a digit
+    /// made a space, so the browser's one-line tokenizer and Lucene's StandardTokenizer cut text the same way.
+    /// </summary>
+    public static string Normalize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var folded = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        return string.Create(folded.Length, folded, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = char.IsLetterOrDigit(c) || char.IsSurrogate(c) ? c : ' ';
+            }
+        });
+    }
+
+    /// <summary>
+    /// Appends the analysed terms of <paramref name="text"/> to <paramref name="terms"/>, in order: the analyser's tokens,
+    /// plus the first and last character of every run of CJK text as a unigram, so a query's lone character next to a
+    /// number (the 岁 of 0～3岁) or a word boundary matches without indexing every character twice.
+    /// </summary>
+    public void Terms(string text, List<string> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        using var stream = GetTokenStream("text", Normalize(text));
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        string? previous = null;
+        var previousStart = -2;
+        while (stream.IncrementToken())
+        {
+            var current = term.ToString();
+            var start = offset.StartOffset;
+            var bigram = IsBigram(current);
+            var continues = bigram && previous is not null && IsBigram(previous) && start == previousStart + 1;
+            if (previous is not null && IsBigram(previous) && !continues)
+            {
+                terms.Add(previous[1..]); // the last character of the run that just ended
+            }
+
+            if (bigram && !continues)
+            {
+                terms.Add(current[..1]);
+            }
+
+            terms.Add(current);
+            previous = current;
+            previousStart = start;
+        }
+
+        if (previous is not null && IsBigram(previous))
+        {
+            terms.Add(previous[1..]);
+        }
+
+        stream.End();
+    }
+
+    private static bool IsBigram(string term) => term.Length == 2 && QueryTerms.IsCjk(term[0]) && QueryTerms.IsCjk(term[1]);
+
+    /// <summary>The dictionary words of three or more Han characters in <paramref name="text"/> (SmartCn), for titles and tags.</summary>
+    public IReadOnlyList<string> Words(string text)
+    {
+        var words = new List<string>();
+        using var stream = _words.Value.GetTokenStream("text", Normalize(text));
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            var word = term.ToString();
+            if (word.Length >= 3 && word.All(IsHan))
+            {
+                words.Add(word);
+            }
+        }
+
+        stream.End();
+        return words;
+    }
+
+    private static bool IsHan(char c) => c is >= '\u3400' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF';
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _words.IsValueCreated)
+        {
+            _words.Value.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var source = new StandardTokenizer(Version, reader);
+        TokenStream result = new CJKWidthFilter(source);
+        result = new LowerCaseFilter(Version, result);
+        result = new CJKBigramFilter(result);
+        return new TokenStreamComponents(source, result);
+    }
+}

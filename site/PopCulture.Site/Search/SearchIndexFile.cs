@@ -1,0 +1,24 @@
+namespace PopCulture.Site.Search;
+
+/// <summary>One file of the static index: its site path (content-hashed), the hash of its JSON, and the JSON itself, uncompressed.</summary>
+public sealed record SearchIndexFile(string SitePath, UInt128 Hash, byte[] Json)
+{
+    public const string Root = "/search-index/";
+
+    public const string ManifestPath = Root + "manifest.json";
+
+    /// <summary>The 8 hex digits that name a file by its content.</summary>
+    public static string ShortHash(UInt128 hash) => ((uint)(hash & uint.MaxValue)).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The file as served: gzip, which browsers inflate with DecompressionStream.</summary>
+    public byte[] Compressed()
+    {
+        using var buffer = new MemoryStream(Json.Length / 3);
+        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Optimal))
+        {
+            gzip.Write(Json);
+        }
+
+        return buffer.ToArray();
+    }
+}
