@@ -26,7 +26,7 @@ public abstract class LibraryMediaTests<TCms>(TCms cms) : IClassFixture<TCms> wh
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/manage/media/{id}", new { alt = "孩子们在人口文化园里做游戏" })).StatusCode);
         var started = DateTimeOffset.UtcNow;
         Assert.Equal(HttpStatusCode.OK, (await admin.MoveAsync(entry, "publish")).StatusCode);
-        await WaitForBuildAsync(admin, started, $"publish news/{slug}");
+        await BuildHistory.WaitForAsync(admin, started, reason => reason == $"publish news/{slug}");
 
         var page = await cms.CreateClient().GetStringAsync($"/news/{slug}/");
         Assert.Contains("alt=\"孩子们在人口文化园里做游戏\"", page, StringComparison.Ordinal);
@@ -48,7 +48,7 @@ public abstract class LibraryMediaTests<TCms>(TCms cms) : IClassFixture<TCms> wh
         var published = await admin.CreateAsync(ApiJson.Article("news", other, "另一篇"));
         var started = DateTimeOffset.UtcNow;
         Assert.Equal(HttpStatusCode.OK, (await admin.MoveAsync(published, "publish")).StatusCode);
-        await WaitForBuildAsync(admin, started, $"publish news/{other}");
+        await BuildHistory.WaitForAsync(admin, started, reason => reason == $"publish news/{other}");
 
         Assert.Equal(HttpStatusCode.NotFound, (await cms.CreateClient().GetAsync($"/media/{id:N}.png")).StatusCode);
     }
@@ -67,28 +67,6 @@ public abstract class LibraryMediaTests<TCms>(TCms cms) : IClassFixture<TCms> wh
         var response = await client.PostAsync("/api/v1/manage/media", form);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return await response.JsonAsync();
-    }
-
-    private static async Task WaitForBuildAsync(HttpClient admin, DateTimeOffset since, string reason)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddMinutes(2);
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            var builds = await admin.GetFromJsonAsync<JsonNode>("/api/v1/manage/builds?pageSize=20");
-            var build = builds!["items"]!.AsArray().FirstOrDefault(b =>
-                b!["requestedAt"]!.GetValue<DateTimeOffset>() >= since.AddSeconds(-1)
-                && b["status"]!.GetValue<string>() != "running"
-                && b["reasons"]!.AsArray().Any(r => r!.GetValue<string>() == reason));
-            if (build is not null)
-            {
-                Assert.True(build["status"]!.GetValue<string>() == "succeeded", build["problems"]!.ToJsonString());
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"no build for '{reason}' finished within two minutes");
     }
 }
 

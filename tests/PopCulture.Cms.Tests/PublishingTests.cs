@@ -36,7 +36,7 @@ public abstract partial class PublishingTests<TCms>(TCms cms) : IClassFixture<TC
         var started = DateTimeOffset.UtcNow;
         var response = await admin.PostAsync("/api/v1/manage/import?publish=true", TransferFiles.Zip([.. files]));
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        await WaitForBuildAsync(admin, started, reason => reason.StartsWith("import", StringComparison.Ordinal));
+        await BuildHistory.WaitForAsync(admin, started, reason => reason.StartsWith("import", StringComparison.Ordinal));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -57,7 +57,7 @@ public abstract partial class PublishingTests<TCms>(TCms cms) : IClassFixture<TC
 
         var started = DateTimeOffset.UtcNow;
         Assert.Equal(HttpStatusCode.OK, (await admin.MoveAsync(entry, "publish")).StatusCode);
-        var build = await WaitForBuildAsync(admin, started, reason => reason == $"publish parenting/{slug}");
+        var build = await BuildHistory.WaitForAsync(admin, started, reason => reason == $"publish parenting/{slug}");
 
         var page = await cms.CreateClient().GetStringAsync($"/parenting/{slug}/");
         Assert.Contains("新发布的育儿课", page, StringComparison.Ordinal);
@@ -109,7 +109,7 @@ public abstract partial class PublishingTests<TCms>(TCms cms) : IClassFixture<TC
 
         var started = DateTimeOffset.UtcNow;
         Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync("/api/v1/manage/builds", null)).StatusCode);
-        var build = await WaitForBuildAsync(admin, started, reason => reason.StartsWith("full rebuild", StringComparison.Ordinal));
+        var build = await BuildHistory.WaitForAsync(admin, started, reason => reason.StartsWith("full rebuild", StringComparison.Ordinal));
 
         Assert.True(build["full"]!.GetValue<bool>());
         Assert.Equal(0, build["pagesReused"]!.GetValue<int>());
@@ -125,33 +125,12 @@ public abstract partial class PublishingTests<TCms>(TCms cms) : IClassFixture<TC
             f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))),
             StringComparer.Ordinal);
 
-    /// <summary>Waits (with a deadline, not a fixed sleep) for a finished build started after <paramref name="since"/> with a matching reason.</summary>
-    private static async Task<JsonNode> WaitForBuildAsync(HttpClient admin, DateTimeOffset since, Func<string, bool> reason)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddMinutes(3);
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            foreach (var build in await RecentBuildsAsync(admin, since))
-            {
-                if (build["status"]!.GetValue<string>() != "running" && build["reasons"]!.AsArray().Any(r => reason(r!.GetValue<string>())))
-                {
-                    Assert.Equal("succeeded", build["status"]!.GetValue<string>());
-                    return build;
-                }
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("no matching build finished within three minutes");
-    }
-
     private static async Task<List<JsonNode>> WaitForReasonsAsync(HttpClient admin, DateTimeOffset since, HashSet<string> wanted)
     {
         var deadline = DateTimeOffset.UtcNow.AddMinutes(3);
         while (DateTimeOffset.UtcNow < deadline)
         {
-            var builds = (await RecentBuildsAsync(admin, since))
+            var builds = (await BuildHistory.RecentAsync(admin, since))
                 .Where(b => b["reasons"]!.AsArray().Any(r => wanted.Contains(r!.GetValue<string>()))).ToList();
             var covered = builds.Where(b => b["status"]!.GetValue<string>() != "running")
                 .SelectMany(b => b["reasons"]!.AsArray().Select(r => r!.GetValue<string>())).ToHashSet(StringComparer.Ordinal);
@@ -164,12 +143,6 @@ public abstract partial class PublishingTests<TCms>(TCms cms) : IClassFixture<TC
         }
 
         throw new TimeoutException("the publishes were not all built within three minutes");
-    }
-
-    private static async Task<List<JsonNode>> RecentBuildsAsync(HttpClient admin, DateTimeOffset since)
-    {
-        var page = await admin.GetFromJsonAsync<JsonNode>("/api/v1/manage/builds?pageSize=50");
-        return [.. page!["items"]!.AsArray().Select(b => b!).Where(b => b["requestedAt"]!.GetValue<DateTimeOffset>() >= since.AddSeconds(-1))];
     }
 
     [GeneratedRegex(@"^(parenting/(index\.html|index\.xml|page/\d+/index\.html|(tags|categories)/.*)|index\.html|index\.xml|sitemap\.xml|search-index/.*)$")]

@@ -15,30 +15,24 @@ public sealed class CmsContentSource(CmsDbContext db, string mediaDirectory, Med
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
         var rows = await db.Published.AsNoTracking()
-            .Select(p => new { p.Section, p.Slug, p.ContentPath, p.FrontMatter, p.Body })
+            .Select(p => new PublishedMedia.Row(p.Section, p.Slug, p.ContentPath, p.FrontMatter, p.Body))
             .ToListAsync(cancellationToken);
-        var used = rows.SelectMany(r => LibraryReferences.IdsIn(r.FrontMatter, r.Body)).ToHashSet();
-        var library = used.Count == 0
-            ? []
-            : await db.Media.AsNoTracking().Where(m => used.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        var library = await CmsItems.LibraryAsync(db, rows, cancellationToken);
         var items = new List<ContentItem>(rows.Count);
         foreach (var row in rows.OrderBy(r => r.ContentPath, StringComparer.Ordinal))
         {
-            var json = System.Text.Json.Nodes.JsonNode.Parse(row.FrontMatter) as System.Text.Json.Nodes.JsonObject ?? [];
-            var body = library.Count == 0 ? row.Body : LibraryReferences.WithLibraryAlt(row.Body, library);
-            var result = ContentValidator.Validate(row.Section, row.Slug, json, body, row.ContentPath);
+            var result = CmsItems.Read(row, library);
             if (result.Item is { } item)
             {
-                items.Add(WithLibraryFocus(item, library));
+                items.Add(item);
+                continue;
             }
-            else
+
+            foreach (var (field, messages) in result.Errors)
             {
-                foreach (var (field, messages) in result.Errors)
+                foreach (var message in messages)
                 {
-                    foreach (var message in messages)
-                    {
-                        diagnostics.Error($"cms/{row.ContentPath}", 0, $"{field}: {message}");
-                    }
+                    diagnostics.Error($"cms/{row.ContentPath}", 0, $"{field}: {message}");
                 }
             }
         }
@@ -49,36 +43,7 @@ public sealed class CmsContentSource(CmsDbContext db, string mediaDirectory, Med
             data[Path.GetFileNameWithoutExtension(file.Name)] = YamlValues.ParseDocument($"cms/_data/{file.Name}", file.Text, diagnostics);
         }
 
-        var media = new Dictionary<string, MediaFile>(StringComparer.Ordinal);
-        foreach (var (key, path) in PublishedMedia.Select(rows.Select(r => new PublishedMedia.Row(r.Section, r.Slug, r.ContentPath, r.FrontMatter, r.Body)), mediaDirectory))
-        {
-            media[key] = new MediaFile(key, path, new FileInfo(path).Length);
-        }
-
-        foreach (var file in library.Values)
-        {
-            // A reference to a missing item was refused at publish; one deleted since is reported by the build's reference check.
-            if (libraryFiles is not null && await libraryFiles.LocalCopyAsync(file, cancellationToken) is { } path)
-            {
-                var key = LibraryReferences.SitePath(file).TrimStart('/');
-                media[key] = new MediaFile(key, path, new FileInfo(path).Length);
-            }
-        }
-
+        var media = await CmsItems.MediaAsync(rows, mediaDirectory, library, libraryFiles, cancellationToken);
         return new ContentSnapshot(items, data, media);
-    }
-
-    /// <summary>A cover from the library is cropped around the library's focal point unless the front matter sets one.</summary>
-    private static ContentItem WithLibraryFocus(ContentItem item, Dictionary<Guid, MediaItem> library)
-    {
-        if (item.Cover is not { FocalX: 0.5, FocalY: 0.5 } cover || library.Count == 0)
-        {
-            return item;
-        }
-
-        var ids = LibraryReferences.IdsIn("", cover.Src);
-        return ids.Count == 1 && library.TryGetValue(ids.First(), out var file)
-            ? item with { Cover = cover with { FocalX = file.FocalX, FocalY = file.FocalY } }
-            : item;
     }
 }

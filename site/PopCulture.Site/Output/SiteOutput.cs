@@ -15,6 +15,9 @@ public sealed class SiteOutput : IDisposable
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private static readonly string[] SlotNames = ["a", "b"];
 
+    /// <summary>How long a build waits for another one writing the same folder before it gives up with the error.</summary>
+    private static readonly TimeSpan MaxLockWait = TimeSpan.FromMinutes(30);
+
     private readonly string _output;
     private readonly string _slots;
     private readonly FileStream _lock;
@@ -66,6 +69,7 @@ public sealed class SiteOutput : IDisposable
         var parent = Path.GetDirectoryName(output) ?? throw new ArgumentException("output folder has no parent", nameof(outputDirectory));
         Directory.CreateDirectory(parent);
         var lockPath = Path.Combine(parent, $".{Path.GetFileName(output)}.lock");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             try
@@ -73,9 +77,10 @@ public sealed class SiteOutput : IDisposable
                 var lockFile = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
                 return new SiteOutput(output, lockFile);
             }
-            catch (IOException) when (!cancellationToken.IsCancellationRequested)
+            catch (IOException) when (!cancellationToken.IsCancellationRequested && waited.Elapsed < MaxLockWait)
             {
-                // Another build is writing this folder; ours follows it.
+                // Another build is writing this folder; ours follows it. (The lock goes with its process, so a killed
+                // build never leaves one behind; what keeps failing past the limit is reported, not waited on forever.)
                 await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
             }
         }

@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using PopCulture.Cms.Data;
+using PopCulture.Cms.Media;
+using PopCulture.Site.Content;
+
+namespace PopCulture.Cms.Content;
+
+/// <summary>
+/// How stored rows (published copies for the site build, a working copy for a preview) become generator items: library
+/// alt text filled in, a library cover's focal point applied, and the media files the rows may use.
+/// </summary>
+public static class CmsItems
+{
+    /// <summary>The library items the rows refer to, by id.</summary>
+    public static async Task<Dictionary<Guid, MediaItem>> LibraryAsync(CmsDbContext db, IEnumerable<PublishedMedia.Row> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var used = rows.SelectMany(r => LibraryReferences.IdsIn(r.FrontMatter, r.Body)).ToHashSet();
+        return used.Count == 0
+            ? []
+            : await db.Media.AsNoTracking().Where(m => used.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+    }
+
+    /// <summary>Validates one row as the site build reads it: the item, or the problems by field.</summary>
+    public static ContentValidator.Result Read(PublishedMedia.Row row, IReadOnlyDictionary<Guid, MediaItem> library)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(library);
+        var json = JsonNode.Parse(row.FrontMatter) as JsonObject ?? [];
+        var body = library.Count == 0 ? row.Body : LibraryReferences.WithLibraryAlt(row.Body, library);
+        var result = ContentValidator.Validate(row.Section, row.Slug, json, body, row.ContentPath);
+        return result.Item is { } item ? result with { Item = WithLibraryFocus(item, library) } : result;
+    }
+
+    /// <summary>
+    /// The files the rows may use: those of their bundles and those they link to, and their library items as local files.
+    /// A library item whose stored file is gone is left out; the build's reference check names the page that uses it.
+    /// </summary>
+    public static async Task<Dictionary<string, MediaFile>> MediaAsync(
+        IEnumerable<PublishedMedia.Row> rows, string mediaDirectory, IReadOnlyDictionary<Guid, MediaItem> library, MediaVariants? files, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        var media = new Dictionary<string, MediaFile>(StringComparer.Ordinal);
+        foreach (var (key, path) in PublishedMedia.Select(rows, mediaDirectory))
+        {
+            media[key] = new MediaFile(key, path, new FileInfo(path).Length);
+        }
+
+        foreach (var file in library.Values)
+        {
+            if (files is not null && await files.LocalCopyAsync(file, cancellationToken) is { } path)
+            {
+                var key = LibraryReferences.SitePath(file).TrimStart('/');
+                media[key] = new MediaFile(key, path, new FileInfo(path).Length);
+            }
+        }
+
+        return media;
+    }
+
+    /// <summary>A cover from the library is cropped around the library's focal point unless the front matter sets one.</summary>
+    private static ContentItem WithLibraryFocus(ContentItem item, IReadOnlyDictionary<Guid, MediaItem> library)
+    {
+        if (item.Cover is not { FocalX: 0.5, FocalY: 0.5 } cover || library.Count == 0)
+        {
+            return item;
+        }
+
+        var ids = LibraryReferences.IdsIn("", cover.Src);
+        return ids.Count == 1 && library.TryGetValue(ids.First(), out var file)
+            ? item with { Cover = cover with { FocalX = file.FocalX, FocalY = file.FocalY } }
+            : item;
+    }
+}
