@@ -68,6 +68,9 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
 
         var output = await SiteOutput.OpenAsync(options.OutputDirectory, cancellationToken).ConfigureAwait(false);
         BuildResult result;
+        var search = new Search.SearchStage(cache, options.MaxDegreeOfParallelism);
+        // Stops the search analysis that runs beside rendering when the build ends early.
+        using var searchCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
             var siteKey = await SiteKey.ComputeAsync(options, urls, config, model.Sections, cancellationToken).ConfigureAwait(false);
@@ -76,11 +79,13 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
             var pageCache = new PageCache(
                 previous, siteKey, new FactIndex(model, snapshot.Media), new LinkChecker(urls, published), copied.ToDictionary(f => f.Key, f => f.Value.Hash, StringComparer.Ordinal));
             var writer = new OutputWriter(output, pageCache, fromLive: previous is not null);
+            search.Start(model, searchCancellation.Token);
             Lap("plan");
             var pages = await RenderAsync(new RenderJob(model, snapshot, config, urls, templates, images, published, writer, pageCache), diagnostics, progress, cancellationToken).ConfigureAwait(false);
             Lap("render");
             if (diagnostics.HasErrors)
             {
+                await searchCancellation.CancelAsync().ConfigureAwait(false);
                 await output.FinishAsync().ConfigureAwait(false); // undoes what the render wrote
                 return Finish(false, diagnostics, pages, 0, clock) with { Stages = stages };
             }
@@ -92,7 +97,7 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
 
             await WriteSupportFilesAsync(model, config, urls, copied, writer, cancellationToken).ConfigureAwait(false);
             Lap("feeds, sitemap, media");
-            var search = await new Search.SearchStage(cache, options.MaxDegreeOfParallelism).WriteAsync(model, writer, previous?.Files, cancellationToken).ConfigureAwait(false);
+            var indexed = await search.WriteAsync(model, writer, previous?.Files, searchCancellation.Token).ConfigureAwait(false);
             Lap("search");
             writer.DeleteMissing(previous);
             var buildId = NewBuildId();
@@ -104,17 +109,18 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
             }
 
             Lap("swap");
-            result = Finish(true, diagnostics, pages, writer.Written, clock) with { Stages = stages, Reused = model.Pages.Count - pages, Search = search };
+            result = Finish(true, diagnostics, pages, writer.Written, clock) with { Stages = stages, Reused = model.Pages.Count - pages, Search = indexed };
         }
         catch
         {
+            await searchCancellation.CancelAsync().ConfigureAwait(false);
             // Cancelled or failed on the disk: put the unfinished slot back and release the folder, then report.
             await output.FinishAsync().ConfigureAwait(false);
             throw;
         }
 
         // Bringing the other slot level runs after the new site is live; callers await it before the next build.
-        return result with { Cleanup = output.FinishAsync() };
+        return result with { Cleanup = Task.WhenAll(output.FinishAsync(), search.Saving) };
     }
 
     /// <summary>Build ids name manifests and output slots; random so two caches never confuse one build for another.</summary>

@@ -18,7 +18,11 @@ internal static class RepositoryPaths
         }
     }
 
-    public static string Content => Path.Combine(Root, "content");
+    /// <summary>
+    /// The content the browser tests build: content/, or the folder in POPCULTURE_BROWSER_CONTENT. The override is for
+    /// measuring search on the 10,000-page bench corpus (see README); the demo-specific tests expect content/.
+    /// </summary>
+    public static string Content => Environment.GetEnvironmentVariable("POPCULTURE_BROWSER_CONTENT") is { Length: > 0 } other ? other : Path.Combine(Root, "content");
 
     public static string Theme => Path.Combine(Root, "themes", "default");
 

@@ -313,10 +313,8 @@ public sealed class SiteOutput : IDisposable
     {
         var path = Path.Combine(SlotPath(_target ?? throw new InvalidOperationException("call Begin first")), RelativePathOf(sitePath));
         var folder = Path.GetDirectoryName(path)!;
-        if (_folders.TryAdd(folder, true))
-        {
-            Directory.CreateDirectory(folder);
-        }
+        // GetOrAdd stores the value only after the folder exists, so a parallel writer never sees it half made.
+        _folders.GetOrAdd(folder, static f => Directory.CreateDirectory(f).Exists);
 
         // The file may be a hard link shared with the live slot: replace it, never write through it.
         File.Delete(path);

@@ -3,7 +3,6 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Analysis.Cn.Smart;
 using Lucene.Net.Analysis.Core;
-using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Util;
 
@@ -117,7 +116,7 @@ public sealed class SearchAnalyzer : Analyzer
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
-        var source = new StandardTokenizer(Version, reader);
+        var source = new CjkRunTokenizer(reader);
         TokenStream result = new CJKWidthFilter(source);
         result = new LowerCaseFilter(Version, result);
         result = new CJKBigramFilter(result);

@@ -91,29 +91,41 @@ public sealed class SearchEngine
 
     private Dictionary<int, (int Weight, int First)> Postings(string term)
     {
-        var count = _manifest.GetProperty("shards").GetInt32();
-        var s = SearchIndexBuilder.Shard(term, count);
-        var name = _manifest.GetProperty("shardFiles").GetString()!.Substring(s * 8, 8);
         var result = new Dictionary<int, (int, int)>();
-        if (name == "00000000")
+        JsonElement list;
+        if (_manifest.GetProperty("terms").TryGetProperty(term, out var file))
         {
-            return result;
+            list = Load($"{SearchIndexFile.Root}w/{file.GetString()}.json.gz");
         }
-
-        if (!_shards.TryGetValue(s, out var shard))
+        else
         {
-            shard = _shards[s] = Load($"{SearchIndexFile.Root}t/{s}.{name}.json.gz");
-        }
-
-        if (shard.TryGetProperty(term, out var list))
-        {
-            var numbers = list.EnumerateArray().Select(n => n.GetInt32()).ToArray();
-            var doc = 0;
-            for (var i = 0; i < numbers.Length; i += 3)
+            var count = _manifest.GetProperty("shards").GetInt32();
+            var s = SearchIndexBuilder.Shard(term, count);
+            var name = _manifest.GetProperty("shardFiles").GetString()!.Substring(s * 8, 8);
+            if (name == "00000000")
             {
-                doc += numbers[i];
-                result[doc] = (numbers[i + 1], numbers[i + 2]);
+                return result;
             }
+
+            if (!_shards.TryGetValue(s, out var shard))
+            {
+                shard = _shards[s] = Load($"{SearchIndexFile.Root}t/{s}.{name}.json.gz");
+            }
+
+            if (!shard.TryGetProperty(term, out list))
+            {
+                return result;
+            }
+        }
+
+        // Columns: n doc deltas, n weights, n first positions.
+        var numbers = list.EnumerateArray().Select(n => n.GetInt32()).ToArray();
+        var n = numbers.Length / 3;
+        var doc = 0;
+        for (var i = 0; i < n; i++)
+        {
+            doc += numbers[i];
+            result[doc] = (numbers[n + i], numbers[(2 * n) + i]);
         }
 
         return result;

@@ -26,7 +26,7 @@ internal static class SearchFacetsFile
         }
 
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, SearchIndexBuilder.Json))
+        using (var json = new Utf8JsonWriter(buffer, SearchIndexJson.WriterOptions))
         {
             json.WriteStartObject();
             json.WriteStartArray("dates");

@@ -7,67 +7,131 @@ using PopCulture.Site.Output;
 namespace PopCulture.Site.Search;
 
 /// <summary>
-/// The build's search stage: analyses the documents whose source changed (the rest come from the build cache),
-/// assembles the index and writes, through the output writer, only the files whose content changed.
+/// The build's search stage. <see cref="Start"/> analyses, beside the page rendering, the documents whose source changed
+/// (the rest come from the build cache); <see cref="WriteAsync"/> then remakes the index files that hold changed
+/// documents and writes, through the output writer, only the files whose content changed.
 /// </summary>
 public sealed class SearchStage(string cacheDirectory, int maxDegreeOfParallelism)
 {
     private const string StateFile = "search-state.bin";
+    private Task<Prepared>? _prepared;
+
+    /// <summary>
+    /// Writing the analysis cache, which the new site does not wait for: await it before the next build. Should it not
+    /// finish, the next build analyses again what it lacks (the cache is content-addressed, and replaced atomically).
+    /// </summary>
+    public Task Saving { get; private set; } = Task.CompletedTask;
+
+    /// <summary>What the stage knows before writing: the documents, the last state, and the analysis if one is needed.</summary>
+    private sealed record Prepared(List<ContentItem> Documents, UInt128 Inputs, UInt128 Frame, SearchState? State, Analysis? Analysis, TimeSpan Elapsed);
+
+    private sealed record Analysis(SearchDocument[] Documents, Dictionary<UInt128, SearchDocument> Cache, int Fresh);
+
+    /// <summary>
+    /// Starts the analysis in the background. Rendering leaves a core idle while it waits on writes, so most of the
+    /// analysis costs no wall time; calling it is optional (<see cref="WriteAsync"/> starts it if not).
+    /// </summary>
+    public void Start(SiteModel model, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        _prepared ??= Task.Run(() => Prepare(model, cancellationToken), cancellationToken);
+    }
 
     public async Task<SearchIndexStats> WriteAsync(SiteModel model, OutputWriter writer, IReadOnlyDictionary<string, UInt128>? liveFiles, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(writer);
         var clock = Stopwatch.StartNew();
-        var documents = SearchIndexBuilder.Documents(model);
-        var inputs = InputsHash(model, documents);
-
-        // Nothing the index is made of changed and the live site has every file of it: keep them, read nothing more.
-        var state = SearchState.Load(Path.Combine(cacheDirectory, StateFile));
-        if (state is not null && state.Inputs == inputs && liveFiles is not null && state.Files.All(f => liveFiles.GetValueOrDefault(f.SitePath) == f.Hash))
+        Start(model, cancellationToken);
+        var prepared = await _prepared!.ConfigureAwait(false);
+        var (documents, state) = (prepared.Documents, prepared.State);
+        var live = state is not null && liveFiles is not null && state.Files.Values.All(f => liveFiles.GetValueOrDefault(f.SitePath) == f.Hash);
+        if (prepared.Analysis is null && live)
         {
-            foreach (var file in state.Files)
+            // Nothing the index is made of changed and the live site has every file of it: keep them, read nothing more.
+            foreach (var file in state!.Files.Values)
             {
                 await writer.BytesAsync(file.SitePath, file.Hash, () => throw new InvalidOperationException("kept file remade"), cancellationToken).ConfigureAwait(false);
             }
 
-            return new SearchIndexStats(documents.Count, 0, state.Files.Count, 0, state.Files.Sum(f => f.Bytes), clock.Elapsed);
+            return new SearchIndexStats(documents.Count, 0, state.Files.Count, 0, state.Files.Values.Sum(f => f.Bytes), prepared.Elapsed + clock.Elapsed);
         }
 
-        var (analysed, fresh) = Analyse(documents, cancellationToken);
-        var files = SearchIndexBuilder.Build(model, documents, analysed);
-        var sizes = state?.Files.ToDictionary(f => f.SitePath, f => f.Bytes, StringComparer.Ordinal) ?? [];
-        var written = 0;
-        var kept = new List<SearchState.FileRecord>(files.Count);
-        foreach (var file in files)
+        var analysis = prepared.Analysis ?? Analyse(documents, cancellationToken);
+        var saving = analysis.Fresh > 0 ? Task.Run(() => AnalysisCache.Save(cacheDirectory, analysis.Documents), cancellationToken) : Task.CompletedTask;
+        var changed = live && state!.Frame == prepared.Frame ? Changed(documents, state, analysis) : null;
+        var assembled = new SearchIndexAssembler(model, documents, analysis.Documents, SearchIndexBuilder.CommonPostings, maxDegreeOfParallelism)
+            .Assemble(changed is null ? null : state!.Files, changed);
+
+        var records = new Dictionary<string, SearchState.FileRecord>(assembled.Kept, StringComparer.Ordinal);
+        foreach (var file in assembled.Kept.Values)
         {
-            var bytes = sizes.GetValueOrDefault(file.SitePath, -1);
+            await writer.BytesAsync(file.SitePath, file.Hash, () => throw new InvalidOperationException("kept file remade"), cancellationToken).ConfigureAwait(false);
+        }
+
+        var written = 0;
+        var previousBytes = state?.Files.Values.ToDictionary(f => f.SitePath, f => f.Bytes, StringComparer.Ordinal) ?? [];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
+        var made = new SearchState.FileRecord[assembled.Fresh.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, assembled.Fresh.Count), parallel, async (i, ct) =>
+        {
+            var file = assembled.Fresh[i];
+            var bytes = previousBytes.GetValueOrDefault(file.SitePath, -1);
             await writer.BytesAsync(file.SitePath, file.Hash, () =>
             {
-                var compressed = file.SitePath == SearchIndexFile.ManifestPath ? file.Json : file.Compressed();
-                bytes = compressed.Length;
-                written++;
-                return compressed;
-            }, cancellationToken).ConfigureAwait(false);
-            if (bytes < 0)
+                var served = file.Served();
+                bytes = served.Length;
+                Interlocked.Increment(ref written);
+                return served;
+            }, ct).ConfigureAwait(false);
+            made[i] = new SearchState.FileRecord(file.SitePath, file.Hash, bytes >= 0 ? bytes : file.Served().Length);
+        }).ConfigureAwait(false);
+
+        for (var i = 0; i < made.Length; i++)
+        {
+            records[assembled.Fresh[i].Slot] = made[i];
+        }
+
+        Saving = saving;
+        new SearchState(prepared.Inputs, prepared.Frame, [.. documents.Select(d => d.SourceHash)], records).Save(Path.Combine(cacheDirectory, StateFile));
+        return new SearchIndexStats(documents.Count, analysis.Fresh, records.Count, written, records.Values.Sum(f => f.Bytes), prepared.Elapsed + clock.Elapsed);
+    }
+
+    private Prepared Prepare(SiteModel model, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var documents = SearchIndexBuilder.Documents(model);
+        var inputs = InputsHash(model, documents);
+        var state = SearchState.Load(Path.Combine(cacheDirectory, StateFile));
+        var analysis = state?.Inputs == inputs ? null : Analyse(documents, cancellationToken);
+        return new Prepared(documents, inputs, FrameHash(model, documents), state, analysis, clock.Elapsed);
+    }
+
+    /// <summary>The ids whose source changed since the state was written, each with its previous analysis; null when one is unknown.</summary>
+    private static Dictionary<int, SearchDocument>? Changed(List<ContentItem> documents, SearchState state, Analysis analysis)
+    {
+        var changed = new Dictionary<int, SearchDocument>();
+        for (var id = 0; id < documents.Count; id++)
+        {
+            var source = documents[id].SourceHash;
+            if (source != UInt128.Zero && source == state.Sources[id])
             {
-                bytes = file.SitePath == SearchIndexFile.ManifestPath ? file.Json.Length : file.Compressed().Length;
+                continue;
             }
 
-            kept.Add(new SearchState.FileRecord(file.SitePath, file.Hash, bytes));
+            if (!analysis.Cache.TryGetValue(state.Sources[id], out var old))
+            {
+                return null;
+            }
+
+            changed[id] = old;
         }
 
-        if (fresh > 0)
-        {
-            AnalysisCache.Save(cacheDirectory, analysed);
-        }
-
-        new SearchState(inputs, kept).Save(Path.Combine(cacheDirectory, StateFile));
-        return new SearchIndexStats(documents.Count, fresh, files.Count, written, kept.Sum(f => f.Bytes), clock.Elapsed);
+        return changed;
     }
 
     /// <summary>Every document's analysis, from the cache where its source hash is known; and how many were analysed afresh.</summary>
-    private (SearchDocument[] Analysed, int Fresh) Analyse(List<ContentItem> documents, CancellationToken cancellationToken)
+    private Analysis Analyse(List<ContentItem> documents, CancellationToken cancellationToken)
     {
         var cached = AnalysisCache.Load(cacheDirectory);
         var analysed = new SearchDocument[documents.Count];
@@ -87,7 +151,24 @@ public sealed class SearchStage(string cacheDirectory, int maxDegreeOfParallelis
         using var analyzer = new SearchAnalyzer();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
         Parallel.ForEach(missing, parallel, i => analysed[i] = SearchDocument.Analyze(analyzer, documents[i].SourceHash, DocumentText.Of(documents[i])));
-        return (analysed, missing.Count);
+        return new Analysis(analysed, cached, missing.Count);
+    }
+
+    /// <summary>What fixes doc ids and the file layout: the format, the sections and every document's URL, in order.</summary>
+    private static UInt128 FrameHash(SiteModel model, List<ContentItem> documents)
+    {
+        var hash = new ContentHash().Add("search-frame").Add((long)SearchRanking.FormatVersion).Add((long)SearchIndexBuilder.CommonPostings);
+        foreach (var section in model.Sections)
+        {
+            hash.Add(section.Name).Add(section.Title);
+        }
+
+        foreach (var item in documents)
+        {
+            hash.Add(model.UrlOf(item));
+        }
+
+        return hash.Value;
     }
 
     /// <summary>Everything the index files are made of: documents (by URL and source), sections and the format.</summary>

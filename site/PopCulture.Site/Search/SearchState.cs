@@ -1,8 +1,17 @@
 namespace PopCulture.Site.Search;
 
-/// <summary>What the last search stage wrote, and from what: lets a rebuild with nothing changed skip the stage.</summary>
-internal sealed record SearchState(UInt128 Inputs, IReadOnlyList<SearchState.FileRecord> Files)
+/// <summary>
+/// What the last search stage wrote, and from what: lets a rebuild with nothing changed skip the stage, and a rebuild
+/// with some documents changed remake only the files that hold them.
+/// </summary>
+/// <param name="Inputs">Everything the index is made of (documents, sections, format).</param>
+/// <param name="Frame">What fixes doc ids and file layout: the documents' URLs in order, the sections, the format.</param>
+/// <param name="Sources">Each doc id's source hash, whose analysis the index holds.</param>
+/// <param name="Files">Every file of the index by slot (<see cref="SearchIndexFile.Slot"/>).</param>
+internal sealed record SearchState(UInt128 Inputs, UInt128 Frame, UInt128[] Sources, IReadOnlyDictionary<string, SearchState.FileRecord> Files)
 {
+    private const int Version = 2;
+
     public sealed record FileRecord(string SitePath, UInt128 Hash, long Bytes);
 
     public static SearchState? Load(string path)
@@ -14,19 +23,32 @@ internal sealed record SearchState(UInt128 Inputs, IReadOnlyList<SearchState.Fil
 
         try
         {
-            using var reader = new BinaryReader(File.OpenRead(path));
-            var inputs = new UInt128(reader.ReadUInt64(), reader.ReadUInt64());
-            var files = new FileRecord[reader.ReadInt32()];
-            for (var i = 0; i < files.Length; i++)
+            using var reader = new BinaryReader(new BufferedStream(File.OpenRead(path), 1 << 16));
+            if (reader.ReadInt32() != Version)
             {
-                files[i] = new FileRecord(reader.ReadString(), new UInt128(reader.ReadUInt64(), reader.ReadUInt64()), reader.ReadInt64());
+                return null;
             }
 
-            return new SearchState(inputs, files);
+            var inputs = ReadHash(reader);
+            var frame = ReadHash(reader);
+            var sources = new UInt128[reader.ReadInt32()];
+            for (var i = 0; i < sources.Length; i++)
+            {
+                sources[i] = ReadHash(reader);
+            }
+
+            var count = reader.ReadInt32();
+            var files = new Dictionary<string, FileRecord>(count, StringComparer.Ordinal);
+            for (var i = 0; i < count; i++)
+            {
+                files[reader.ReadString()] = new FileRecord(reader.ReadString(), ReadHash(reader), reader.ReadInt64());
+            }
+
+            return new SearchState(inputs, frame, sources, files);
         }
         catch (Exception e) when (e is IOException or EndOfStreamException)
         {
-            return null;
+            return null; // a torn state costs one full index, nothing more
         }
     }
 
@@ -34,20 +56,31 @@ internal sealed record SearchState(UInt128 Inputs, IReadOnlyList<SearchState.Fil
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + ".tmp";
-        using (var writer = new BinaryWriter(File.Create(temporary)))
+        using (var writer = new BinaryWriter(new BufferedStream(File.Create(temporary), 1 << 16)))
         {
-            writer.Write((ulong)(Inputs >> 64));
-            writer.Write((ulong)Inputs);
+            writer.Write(Version);
+            WriteHash(writer, Inputs);
+            WriteHash(writer, Frame);
+            writer.Write(Sources.Length);
+            Array.ForEach(Sources, s => WriteHash(writer, s));
             writer.Write(Files.Count);
-            foreach (var file in Files)
+            foreach (var (slot, file) in Files)
             {
+                writer.Write(slot);
                 writer.Write(file.SitePath);
-                writer.Write((ulong)(file.Hash >> 64));
-                writer.Write((ulong)file.Hash);
+                WriteHash(writer, file.Hash);
                 writer.Write(file.Bytes);
             }
         }
 
         File.Move(temporary, path, overwrite: true);
+    }
+
+    private static UInt128 ReadHash(BinaryReader reader) => new(reader.ReadUInt64(), reader.ReadUInt64());
+
+    private static void WriteHash(BinaryWriter writer, UInt128 hash)
+    {
+        writer.Write((ulong)(hash >> 64));
+        writer.Write((ulong)hash);
     }
 }

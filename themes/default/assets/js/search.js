@@ -78,16 +78,24 @@ function shardOf(term, count) {
 }
 
 async function postings(term) {
-  const s = shardOf(term, manifest.shards);
-  const name = manifest.shardFiles.substr(s * 8, 8);
   const result = new Map();
-  if (name === '00000000') return result;
-  const shard = await json(`t/${s}.${name}.json.gz`);
-  const list = shard[term];
+  let list;
+  // hasOwn: a query for "constructor" must not find Object.prototype's.
+  const own = manifest.terms && Object.hasOwn(manifest.terms, term) && manifest.terms[term];
+  if (own) list = await json(`w/${own}.json.gz`);
+  else {
+    const s = shardOf(term, manifest.shards);
+    const name = manifest.shardFiles.substr(s * 8, 8);
+    if (name === '00000000') return result;
+    const shard = await json(`t/${s}.${name}.json.gz`);
+    if (Object.hasOwn(shard, term)) list = shard[term];
+  }
   if (!list) return result;
-  for (let i = 0, doc = 0; i < list.length; i += 3) {
+  // Columns: n doc deltas, n weights, n first positions.
+  const n = list.length / 3;
+  for (let i = 0, doc = 0; i < n; i++) {
     doc += list[i];
-    result.set(doc, [list[i + 1], list[i + 2]]);
+    result.set(doc, [list[n + i], list[2 * n + i]]);
   }
   return result;
 }
@@ -267,7 +275,7 @@ function run(push) {
   }
   const url = location.pathname + (params.toString() ? '?' + params : '');
   if (push) history.replaceState(null, '', url);
-  render(input.value, filters).catch((e) => { status.textContent = '搜索暂时不可用，请稍后再试。'; console.error(e); });
+  return render(input.value, filters).catch((e) => { status.textContent = '搜索暂时不可用，请稍后再试。'; console.error(e); });
 }
 
 if (root && form && input && list) {
@@ -275,10 +283,17 @@ if (root && form && input && list) {
   if (filtersBox && !form.contains(filtersBox)) form.append(filtersBox);
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') || '';
-  let timer = 0;
-  input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => run(true), 120); });
+  // The manifest and the facets file serve every query: fetch them while the reader is still typing.
+  json('manifest.json').then((m) => { manifest = manifest || m; return json(m.facets); }).catch(() => {});
+  // Results as you type: a query runs at once; keys typed while it runs are folded into one more run after it.
+  let running = null, again = false;
+  const asYouType = () => {
+    if (running) { again = true; return; }
+    running = run(true).finally(() => { running = null; if (again) { again = false; asYouType(); } });
+  };
+  input.addEventListener('input', asYouType);
   form.addEventListener('change', (e) => { if (e.target.type === 'checkbox') run(true); });
-  form.addEventListener('submit', (e) => { e.preventDefault(); clearTimeout(timer); run(true); });
+  form.addEventListener('submit', (e) => { e.preventDefault(); run(true); });
   const filters = selectedFilters();
   if (input.value || Object.values(filters).some((v) => v.length)) {
     render(input.value, filters).catch((e) => { status.textContent = '搜索暂时不可用，请稍后再试。'; console.error(e); });

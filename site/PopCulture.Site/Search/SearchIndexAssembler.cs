@@ -1,0 +1,221 @@
+using PopCulture.Site.Content;
+using PopCulture.Site.Model;
+
+namespace PopCulture.Site.Search;
+
+/// <summary>
+/// Turns analysed documents into index files (docs/search-index.md). Given the previous build's file records and the
+/// ids of the documents that changed, it remakes only the shards holding their old or new terms and the chunks holding
+/// them, and keeps every other file as it is: one edited page costs a fraction of a full index.
+/// </summary>
+internal sealed class SearchIndexAssembler(SiteModel model, IReadOnlyList<ContentItem> documents, IReadOnlyList<SearchDocument> analysed, int commonPostings, int maxDegreeOfParallelism)
+{
+    /// <summary>The files of the index: fresh ones with their JSON, kept ones as the previous build recorded them.</summary>
+    public sealed record Result(List<SearchIndexFile> Fresh, Dictionary<string, SearchState.FileRecord> Kept, Dictionary<string, string> Slots);
+
+    /// <param name="previous">The previous files by slot, or null for a full assembly.</param>
+    /// <param name="changed">The ids whose analysis changed, with their previous analysis (null for a full assembly).</param>
+    public Result Assemble(IReadOnlyDictionary<string, SearchState.FileRecord>? previous, IReadOnlyDictionary<int, SearchDocument>? changed)
+    {
+        var shardCount = SearchIndexBuilder.ShardCount(documents.Count);
+        var remake = new bool[shardCount];
+        var remakeChunk = new bool[(documents.Count + SearchIndexBuilder.ChunkSize - 1) / SearchIndexBuilder.ChunkSize];
+        var alone = new HashSet<string>(StringComparer.Ordinal); // common terms remade without their shard
+        if (previous is null || changed is null)
+        {
+            Array.Fill(remake, true);
+            Array.Fill(remakeChunk, true);
+        }
+        else
+        {
+            foreach (var (id, old) in changed)
+            {
+                foreach (var term in ChangedTerms(old, analysed[id]))
+                {
+                    if (previous.ContainsKey("w/" + term))
+                    {
+                        alone.Add(term);
+                    }
+                    else
+                    {
+                        remake[SearchIndexBuilder.Shard(term, shardCount)] = true;
+                    }
+                }
+
+                remakeChunk[id / SearchIndexBuilder.ChunkSize] = true;
+            }
+        }
+
+        // A common term that fell below the threshold moves back into its shard: remake that shard as well.
+        List<SearchIndexFile> terms;
+        while (true)
+        {
+            alone.RemoveWhere(t => remake[SearchIndexBuilder.Shard(t, shardCount)]);
+            terms = Shards(shardCount, remake, alone, out var fallen);
+            if (fallen.Count == 0)
+            {
+                break;
+            }
+
+            fallen.ForEach(t => remake[SearchIndexBuilder.Shard(t, shardCount)] = true);
+        }
+
+        var fresh = new List<SearchIndexFile>(terms);
+        var kept = new Dictionary<string, SearchState.FileRecord>(StringComparer.Ordinal);
+        foreach (var (slot, record) in previous ?? new Dictionary<string, SearchState.FileRecord>())
+        {
+            if (Keeps(slot, shardCount, remake, remakeChunk, alone))
+            {
+                kept[slot] = record;
+            }
+        }
+
+        for (var c = 0; c < remakeChunk.Length; c++)
+        {
+            if (remakeChunk[c])
+            {
+                fresh.Add(SearchIndexJson.Named($"d/{c}", $"d/{c}", SearchIndexJson.Chunk(model, documents, c * SearchIndexBuilder.ChunkSize)));
+            }
+        }
+
+        fresh.Add(SearchIndexJson.Named("facets", "facets", SearchFacetsFile.Write(model, documents)));
+        var slots = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in fresh)
+        {
+            slots[file.Slot] = file.SitePath;
+        }
+
+        foreach (var (slot, record) in kept)
+        {
+            slots[slot] = record.SitePath;
+        }
+
+        fresh.Add(SearchIndexJson.Manifest(documents.Count, shardCount, slots));
+        return new Result(fresh, kept, slots);
+    }
+
+    /// <summary>
+    /// The terms whose posting for this doc differs: added, removed, or with another weight or first position. An
+    /// edit usually leaves most weights as they were (they are kept to two digits), so most shards stay untouched.
+    /// </summary>
+    private static IEnumerable<string> ChangedTerms(SearchDocument old, SearchDocument now)
+    {
+        var before = new Dictionary<string, (int, int)>(old.Terms.Length, StringComparer.Ordinal);
+        for (var t = 0; t < old.Terms.Length; t++)
+        {
+            before[old.Terms[t]] = (old.Weights[t], old.FirstPositions[t]);
+        }
+
+        for (var t = 0; t < now.Terms.Length; t++)
+        {
+            if (!before.Remove(now.Terms[t], out var posting) || posting != (now.Weights[t], now.FirstPositions[t]))
+            {
+                yield return now.Terms[t];
+            }
+        }
+
+        foreach (var removed in before.Keys)
+        {
+            yield return removed;
+        }
+    }
+
+    private static bool Keeps(string slot, int shardCount, bool[] remake, bool[] remakeChunk, HashSet<string> alone) => slot switch
+    {
+        _ when slot.StartsWith("t/", StringComparison.Ordinal) => !remake[int.Parse(slot.AsSpan(2), System.Globalization.CultureInfo.InvariantCulture)],
+        _ when slot.StartsWith("w/", StringComparison.Ordinal) => !remake[SearchIndexBuilder.Shard(slot[2..], shardCount)] && !alone.Contains(slot[2..]),
+        _ when slot.StartsWith("d/", StringComparison.Ordinal) => !remakeChunk[int.Parse(slot.AsSpan(2), System.Globalization.CultureInfo.InvariantCulture)],
+        _ => false, // the facets file and the manifest are always made again: they are small
+    };
+
+    /// <summary>
+    /// The remade shards with their common terms' files, and the files of common terms remade alone (<paramref name="fallen"/>:
+    /// those of them no longer common). Each worker owns the shards congruent to its number, so workers share no
+    /// dictionary, and each walks the documents in id order, so postings come out sorted.
+    /// </summary>
+    private List<SearchIndexFile> Shards(int shardCount, bool[] remake, HashSet<string> alone, out List<string> fallen)
+    {
+        var aloneShards = new bool[shardCount];
+        foreach (var term in alone)
+        {
+            aloneShards[SearchIndexBuilder.Shard(term, shardCount)] = true;
+        }
+
+        var workers = Math.Clamp(maxDegreeOfParallelism, 1, shardCount);
+        var made = new List<SearchIndexFile>[workers];
+        var low = new List<string>[workers];
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, worker =>
+        {
+            var shards = new Dictionary<int, Dictionary<string, Postings>>();
+            var single = new Dictionary<string, Postings>(StringComparer.Ordinal);
+            for (var id = 0; id < analysed.Count; id++)
+            {
+                var doc = analysed[id];
+                for (var t = 0; t < doc.Terms.Length; t++)
+                {
+                    var s = SearchIndexBuilder.Shard(doc.Terms[t], shardCount);
+                    if (s % workers != worker)
+                    {
+                        continue;
+                    }
+
+                    Dictionary<string, Postings> terms;
+                    if (remake[s])
+                    {
+                        if (!shards.TryGetValue(s, out terms!))
+                        {
+                            shards[s] = terms = new(StringComparer.Ordinal);
+                        }
+                    }
+                    else if (aloneShards[s] && alone.Contains(doc.Terms[t]))
+                    {
+                        terms = single;
+                    }
+                    else
+                    {
+                        continue;
+                    }
+
+                    if (!terms.TryGetValue(doc.Terms[t], out var postings))
+                    {
+                        terms[doc.Terms[t]] = postings = new Postings();
+                    }
+
+                    postings.Add(id, doc.Weights[t], doc.FirstPositions[t]);
+                }
+            }
+
+            var files = new List<SearchIndexFile>();
+            foreach (var (s, terms) in shards)
+            {
+                var rare = new List<KeyValuePair<string, Postings>>();
+                foreach (var entry in terms)
+                {
+                    if (entry.Value.Count >= commonPostings)
+                    {
+                        files.Add(TermFile(entry.Key, entry.Value));
+                    }
+                    else
+                    {
+                        rare.Add(entry);
+                    }
+                }
+
+                if (rare.Count > 0)
+                {
+                    files.Add(SearchIndexJson.Named($"t/{s}", $"t/{s}", SearchIndexJson.Shard(rare)));
+                }
+            }
+
+            low[worker] = [.. alone.Where(t => SearchIndexBuilder.Shard(t, shardCount) % workers == worker && (single.GetValueOrDefault(t)?.Count ?? 0) < commonPostings)];
+            files.AddRange(single.Where(e => e.Value.Count >= commonPostings).Select(e => TermFile(e.Key, e.Value)));
+            made[worker] = files;
+        });
+
+        fallen = [.. low.SelectMany(l => l).Distinct()];
+        return [.. made.SelectMany(f => f)];
+    }
+
+    private static SearchIndexFile TermFile(string term, Postings postings) =>
+        SearchIndexJson.Named("w/" + term, "w/" + SearchIndexJson.TermFileStem(term), SearchIndexJson.TermFile(postings));
+}
