@@ -22,9 +22,12 @@ public sealed class SearchPage(BrowserSession session)
         Assert.Equal(200, response?.Status);
     }
 
-    /// <summary>The hrefs of the result links, in rank order, as site paths.</summary>
-    public async Task<IReadOnlyList<string>> HrefsAsync() =>
-        await _page.Locator(ResultLinks).EvaluateAllAsync<string[]>("links => links.map(a => new URL(a.href).pathname)");
+    /// <summary>The hrefs of the result links, in rank order, as site paths, once the list is complete (not aria-busy).</summary>
+    public async Task<IReadOnlyList<string>> HrefsAsync()
+    {
+        await _page.Locator(Results + ":not([aria-busy])").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 10_000 });
+        return await _page.Locator(ResultLinks).EvaluateAllAsync<string[]>("links => links.map(a => new URL(a.href).pathname)");
+    }
 
     /// <summary>Waits until at least one result is shown.</summary>
     public async Task WaitForResultsAsync() =>
@@ -71,6 +74,7 @@ public sealed class SearchPage(BrowserSession session)
     /// <summary>What one result shows: the link's text and the text and highlighted words of its result item.</summary>
     public async Task<ResultItem> ItemAsync(int rank)
     {
+        await _page.Locator(Results + ":not([aria-busy])").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 10_000 });
         var json = await _page.Locator(ResultLinks).Nth(rank).EvaluateAsync<JsonElement>(
             """
             a => {

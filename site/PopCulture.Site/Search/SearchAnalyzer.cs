@@ -17,6 +17,12 @@ public sealed class SearchAnalyzer : Analyzer
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     // Loading SmartCn's dictionaries takes a while: only analysers asked for words pay it.
+    private const int MaxInterned = 1 << 20;
+
+    private readonly ThreadLocal<Dictionary<string, string>> _interned = new(() => new(StringComparer.Ordinal));
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> _tagWords = new(StringComparer.Ordinal);
+
     private readonly Lazy<SmartChineseAnalyzer> _words = new(() => new SmartChineseAnalyzer(Version, useDefaultStopWords: false));
 
     /// <summary>
@@ -53,18 +59,18 @@ public sealed class SearchAnalyzer : Analyzer
         var previousStart = -2;
         while (stream.IncrementToken())
         {
-            var current = term.ToString();
+            var current = Intern(term.Buffer.AsSpan(0, term.Length));
             var start = offset.StartOffset;
             var bigram = IsBigram(current);
             var continues = bigram && previous is not null && IsBigram(previous) && start == previousStart + 1;
             if (previous is not null && IsBigram(previous) && !continues)
             {
-                terms.Add(previous[1..]); // the last character of the run that just ended
+                terms.Add(Intern(previous.AsSpan(1))); // the last character of the run that just ended
             }
 
             if (bigram && !continues)
             {
-                terms.Add(current[..1]);
+                terms.Add(Intern(current.AsSpan(0, 1)));
             }
 
             terms.Add(current);
@@ -74,10 +80,32 @@ public sealed class SearchAnalyzer : Analyzer
 
         if (previous is not null && IsBigram(previous))
         {
-            terms.Add(previous[1..]);
+            terms.Add(Intern(previous.AsSpan(1)));
         }
 
         stream.End();
+    }
+
+    /// <summary>
+    /// One string per distinct term and thread: a site's text has a few tens of thousands of terms but millions of
+    /// tokens, and a string per token was most of the analysis's garbage. Capped, so odd input cannot grow it unbounded.
+    /// </summary>
+    private string Intern(ReadOnlySpan<char> term)
+    {
+        var table = _interned.Value!;
+        var lookup = table.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(term, out var known))
+        {
+            return known;
+        }
+
+        var made = term.ToString();
+        if (table.Count < MaxInterned)
+        {
+            table[made] = made;
+        }
+
+        return made;
     }
 
     private static bool IsBigram(string term) => term.Length == 2 && QueryTerms.IsCjk(term[0]) && QueryTerms.IsCjk(term[1]);
@@ -102,6 +130,16 @@ public sealed class SearchAnalyzer : Analyzer
         return words;
     }
 
+    /// <summary>
+    /// <see cref="Words"/> of tags, one a line, each tag segmented once per analyser: the same few hundred districts,
+    /// domains and age bands recur on thousands of pages, and SmartCn costs ~60 µs a call.
+    /// </summary>
+    public IEnumerable<string> TagWords(string tags)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        return tags.Split('\n').SelectMany(tag => _tagWords.GetOrAdd(tag, t => [.. Words(t)]));
+    }
+
     private static bool IsHan(char c) => c is >= '\u3400' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF';
 
     protected override void Dispose(bool disposing)
@@ -109,6 +147,11 @@ public sealed class SearchAnalyzer : Analyzer
         if (disposing && _words.IsValueCreated)
         {
             _words.Value.Dispose();
+        }
+
+        if (disposing)
+        {
+            _interned.Dispose();
         }
 
         base.Dispose(disposing);

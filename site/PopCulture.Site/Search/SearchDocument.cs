@@ -20,10 +20,14 @@ public sealed record SearchDocument(UInt128 SourceHash, string[] Terms, int[] We
         {
             terms.Clear();
             analyzer.Terms(fields[f], terms);
-            if (f <= 1)
+            if (f == 0)
             {
                 // Dictionary words only where they are short and matter most: SmartCn is ~5× slower than bigrams.
                 terms.AddRange(analyzer.Words(fields[f]));
+            }
+            else if (f == 1)
+            {
+                terms.AddRange(analyzer.TagWords(fields[f]));
             }
 
             lengths[f] = terms.Count;

@@ -213,9 +213,25 @@ function selectedFilters() {
 
 async function render(query, filters) {
   const mine = ++generation;
+  list.setAttribute('aria-busy', 'true');
   const result = await search(query, filters);
-  const shown = await Promise.all(result.hits.slice(0, PAGE).map(async (h) => doc(h.id)));
   if (mine !== generation) return; // a newer query finished first
+  // Each result's doc chunk is fetched on its own: show the first result as soon as its chunk arrives.
+  const docs = result.hits.slice(0, PAGE).map((h) => doc(h.id));
+  const top = await docs[0];
+  if (mine !== generation) return;
+  if (top && docs.length > 1) show([top], result);
+  const all = await Promise.all(docs);
+  if (mine !== generation) return;
+  show(all, result);
+  list.removeAttribute('aria-busy');
+  const any = query.trim() || Object.values(filters).some((v) => v.length);
+  status.textContent = !any ? '' : result.hits.length === 0 ? '没有找到相关内容，换个说法试试。'
+    : `找到 ${result.hits.length} 条结果` + (result.hits.length > PAGE ? `，显示前 ${PAGE} 条` : '');
+  renderFilters(result, filters);
+}
+
+function show(shown, result) {
   list.replaceChildren(...shown.map((d) => {
     const li = document.createElement('li');
     li.className = 'search-result';
@@ -233,10 +249,6 @@ async function render(query, filters) {
     li.append(h, meta, snippet);
     return li;
   }));
-  const any = query.trim() || Object.values(filters).some((v) => v.length);
-  status.textContent = !any ? '' : result.hits.length === 0 ? '没有找到相关内容，换个说法试试。'
-    : `找到 ${result.hits.length} 条结果` + (result.hits.length > PAGE ? `，显示前 ${PAGE} 条` : '');
-  renderFilters(result, filters);
 }
 
 function renderFilters(result, filters) {
@@ -275,7 +287,7 @@ function run(push) {
   }
   const url = location.pathname + (params.toString() ? '?' + params : '');
   if (push) history.replaceState(null, '', url);
-  return render(input.value, filters).catch((e) => { status.textContent = '搜索暂时不可用，请稍后再试。'; console.error(e); });
+  return render(input.value, filters).catch((e) => { list.removeAttribute('aria-busy'); status.textContent = '搜索暂时不可用，请稍后再试。'; console.error(e); });
 }
 
 if (root && form && input && list) {
@@ -284,7 +296,7 @@ if (root && form && input && list) {
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') || '';
   // The manifest and the facets file serve every query: fetch them while the reader is still typing.
-  json('manifest.json').then((m) => { manifest = manifest || m; return json(m.facets); }).catch(() => {});
+  json('manifest.json').then((m) => { manifest = manifest || m; return json(m.facets); }).then(facetIndex).catch(() => {});
   // Results as you type: a query runs at once; keys typed while it runs are folded into one more run after it.
   let running = null, again = false;
   const asYouType = () => {
@@ -296,6 +308,6 @@ if (root && form && input && list) {
   form.addEventListener('submit', (e) => { e.preventDefault(); run(true); });
   const filters = selectedFilters();
   if (input.value || Object.values(filters).some((v) => v.length)) {
-    render(input.value, filters).catch((e) => { status.textContent = '搜索暂时不可用，请稍后再试。'; console.error(e); });
+    render(input.value, filters).catch((e) => { list.removeAttribute('aria-busy'); status.textContent = '搜索暂时不可用，请稍后再试。'; console.error(e); });
   }
 }
