@@ -4,6 +4,7 @@ using PopCulture.Cms.Auditing;
 using PopCulture.Cms.Content;
 using PopCulture.Cms.Identity;
 using PopCulture.Cms.Infrastructure;
+using PopCulture.Cms.Manager;
 using PopCulture.Cms.Media;
 using PopCulture.Cms.Publishing;
 using PopCulture.Cms.Search;
@@ -12,6 +13,7 @@ using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPopCultureCms();
+builder.AddManager();
 
 var app = builder.Build();
 app.UseForwardedHeaders();
@@ -24,6 +26,7 @@ app.UseRequestSizeGuard();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.MapManager();
 
 app.MapOpenApi().AllowAnonymous();
 // Scalar would fetch its fonts from a CDN; the CMS makes no outside requests, so it uses the system fonts.

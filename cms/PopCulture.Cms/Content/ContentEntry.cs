@@ -26,6 +26,12 @@ public sealed class ContentEntry
 
     public string Body { get; set; } = "";
 
+    /// <summary>
+    /// The item's tags as <c>|tag|other|</c> (empty when it has none), derived from the front matter on every save,
+    /// so the manager's list filters working copies by tag in SQL without reading their front matter.
+    /// </summary>
+    public string Tags { get; set; } = "";
+
     public WorkflowStatus Status { get; set; } = WorkflowStatus.Draft;
 
     /// <summary>Increments on every save; a save based on an older revision is refused.</summary>

@@ -127,6 +127,7 @@ public sealed class ContentImporter(CmsDbContext db, AuditLog audit, TimeProvide
             entry.Title = item.Item.Title;
             entry.ContentPath = item.Location.ContentPath;
             entry.FrontMatter = item.FrontMatter.ToJsonString();
+            entry.Tags = EntryMapping.TagColumn(item.Item);
             entry.Body = item.Body;
             entry.Revision++;
             entry.UpdatedAt = now;

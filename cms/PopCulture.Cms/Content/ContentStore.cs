@@ -41,6 +41,7 @@ public sealed class ContentStore(CmsDbContext db, AuditLog audit, TimeProvider c
             Title = frontMatter.Item.Title,
             ContentPath = path,
             FrontMatter = frontMatter.Json,
+            Tags = EntryMapping.TagColumn(frontMatter.Item),
             Body = body,
             Revision = 1,
             CreatedAt = now,
@@ -199,6 +200,7 @@ public sealed class ContentStore(CmsDbContext db, AuditLog audit, TimeProvider c
         entry.Type = frontMatter.Item.Type;
         entry.Title = frontMatter.Item.Title;
         entry.FrontMatter = frontMatter.Json;
+        entry.Tags = EntryMapping.TagColumn(frontMatter.Item);
         entry.Body = body;
         entry.ContentPath = path;
         entry.Revision++;

@@ -34,6 +34,17 @@ public static class EntryMapping
         return published;
     }
 
+    /// <summary>The <see cref="ContentEntry.Tags"/> column for an item's tags.</summary>
+    public static string TagColumn(ContentItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.Tags.Count == 0 ? "" : "|" + string.Join('|', item.Tags.Distinct()) + "|";
+    }
+
+    /// <summary>The tags stored in a <see cref="ContentEntry.Tags"/> column.</summary>
+    public static IReadOnlyList<string> TagList(string column) =>
+        string.IsNullOrEmpty(column) ? [] : column.Split('|', StringSplitOptions.RemoveEmptyEntries);
+
     /// <summary>The facet names the delivery API accepts as <c>facet.&lt;name&gt;</c>.</summary>
     public static readonly IReadOnlyList<string> FacetNames = ["district", "age_band", "domain", "audience", "grade_band", "kind", "level"];
 

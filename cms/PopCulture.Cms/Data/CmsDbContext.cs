@@ -52,6 +52,10 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
             entry.HasIndex(e => e.Status);
             entry.HasIndex(e => e.PublishAt);
             entry.HasIndex(e => e.ExpireAt);
+            // The manager's section lists page in SQL sorted by last change or title.
+            entry.HasIndex(e => new { e.Section, e.UpdatedAt });
+            entry.HasIndex(e => new { e.Section, e.Title });
+            entry.Property(e => e.Tags).HasMaxLength(700);
             entry.Property(e => e.Section).HasMaxLength(64);
             entry.Property(e => e.Slug).HasMaxLength(128);
             entry.Property(e => e.Type).HasMaxLength(32);

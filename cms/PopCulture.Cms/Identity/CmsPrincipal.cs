@@ -56,6 +56,23 @@ public sealed class CmsPrincipal(string userId, string email, IReadOnlyList<Acce
         return false;
     }
 
+    /// <summary>
+    /// Sections where some grant allows <paramref name="action"/> (whatever the entry's status), null for every section,
+    /// empty for none: what the manager's dashboard asks to show each user only their work.
+    /// </summary>
+    public IReadOnlySet<string>? SectionsFor(ContentAction action)
+    {
+        if (action != ContentAction.Read && !CanWrite)
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        var granting = Grants.Where(g => RoleActions.TryGetValue(g.Role, out var actions) && actions.Contains(action)).ToList();
+        return granting.Any(g => g.Role == Roles.Admin || g.SectionList.Count == 0)
+            ? null
+            : granting.SelectMany(g => g.SectionList).ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>Sections this user may read in, or null for all.</summary>
     public IReadOnlySet<string>? ReadableSections()
     {

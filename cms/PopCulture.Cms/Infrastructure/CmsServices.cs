@@ -77,25 +77,19 @@ public static class CmsServices
                         ? BearerTokenHandler.SchemeName
                         : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null)
-            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
-            {
-                o.Cookie.Name = "popculture";
-                o.Cookie.HttpOnly = true;
-                o.Cookie.SameSite = SameSiteMode.Strict;
-                o.SlidingExpiration = true;
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
-                // APIs answer 401/403 instead of redirecting to a login page.
-                o.Events.OnRedirectToLogin = context => Status(context, StatusCodes.Status401Unauthorized);
-                o.Events.OnRedirectToAccessDenied = context => Status(context, StatusCodes.Status403Forbidden);
-            }));
+            // The application cookie (flags, idle timeout, where it redirects) is set up by the manager: Manager/ManagerCookie.cs.
+            .AddIdentityCookies();
         services.AddAuthorization(o => o.DefaultPolicy = new AuthorizationPolicyBuilder("PopCulture").RequireAuthenticatedUser().Build());
 
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(AuthApi.LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Only password attempts count: the manager's sign-in page shares this policy, and showing its form is no attempt.
+            o.AddPolicy(AuthApi.LoginRateLimit, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = async (context, cancellationToken) =>
             {
                 context.HttpContext.Response.ContentType = "application/problem+json";
@@ -149,11 +143,5 @@ public static class CmsServices
         services.AddPreview();
         Search.SearchServices.AddSearch(services);
         return builder;
-    }
-
-    private static Task Status(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
-    {
-        context.Response.StatusCode = status;
-        return Task.CompletedTask;
     }
 }

@@ -12,8 +12,8 @@ public static class SiteHosting
         var folder = Path.GetFullPath(app.Services.GetRequiredService<IOptions<CmsOptions>>().Value.SiteDirectory);
         Directory.CreateDirectory(folder);
         var files = new PhysicalFileProvider(folder);
-        // API requests never touch the disk looking for a page.
-        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), site => site
+        // API and manager requests never touch the disk looking for a page.
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/manager"), site => site
             .UseDefaultFiles(new DefaultFilesOptions { FileProvider = files })
             .UseStaticFiles(new StaticFileOptions
         {

@@ -242,6 +242,11 @@ namespace PopCulture.Cms.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(700)
+                        .HasColumnType("character varying(700)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -268,6 +273,10 @@ namespace PopCulture.Cms.Data.Migrations.Postgres
 
                     b.HasIndex("Section", "Slug")
                         .IsUnique();
+
+                    b.HasIndex("Section", "Title");
+
+                    b.HasIndex("Section", "UpdatedAt");
 
                     b.ToTable("content_entries", (string)null);
                 });

@@ -231,6 +231,11 @@ namespace PopCulture.Cms.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(700)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -257,6 +262,10 @@ namespace PopCulture.Cms.Data.Migrations.Sqlite
 
                     b.HasIndex("Section", "Slug")
                         .IsUnique();
+
+                    b.HasIndex("Section", "Title");
+
+                    b.HasIndex("Section", "UpdatedAt");
 
                     b.ToTable("content_entries", (string)null);
                 });

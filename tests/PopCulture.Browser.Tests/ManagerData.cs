@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using PopCulture.Cms.Content;
+using PopCulture.Cms.Data;
+using PopCulture.Cms.Identity;
+
+namespace PopCulture.Browser.Tests;
+
+/// <summary>What a manager test works on, made in the CMS's store: a section of its own, its entries, an editor limited to it.</summary>
+internal static class ManagerData
+{
+    private static readonly string[] Tags = ["测试"];
+
+    public static string NewSection() => "t" + Guid.NewGuid().ToString("N")[..10];
+
+    /// <summary>An editor of <paramref name="section"/> only, and the password they sign in with.</summary>
+    public static async Task<(string Email, string Password)> EditorAsync(IServiceProvider services, string section)
+    {
+        using var scope = services.CreateScope();
+        var email = $"editor-{Guid.NewGuid():N}@browser.test";
+        var password = "Passw0rd-" + Guid.NewGuid().ToString("N")[..8];
+        var user = new CmsUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = DateTimeOffset.UtcNow };
+        var created = await scope.ServiceProvider.GetRequiredService<UserManager<CmsUser>>().CreateAsync(user, password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+        db.Grants.Add(new AccessGrant { UserId = user.Id, Role = Roles.Editor, Sections = section });
+        await db.SaveChangesAsync();
+        return (email, password);
+    }
+
+    /// <summary><paramref name="count"/> drafts titled 条目 000… in <paramref name="section"/>, one minute apart (条目 000 oldest).</summary>
+    public static async Task AddEntriesAsync(IServiceProvider services, string section, int count)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+        var start = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < count; i++)
+        {
+            var title = $"条目 {i:D3}";
+            db.Entries.Add(new ContentEntry
+            {
+                Id = Guid.NewGuid(),
+                Section = section,
+                Slug = $"entry-{i:D3}",
+                Type = "article",
+                Title = title,
+                ContentPath = $"{section}/entry-{i:D3}.md",
+                FrontMatter = System.Text.Json.JsonSerializer.Serialize(new { title, date = "2013-05-01", tags = Tags }),
+                Body = "正文。",
+                Tags = "|测试|",
+                Revision = 1,
+                CreatedAt = start.AddMinutes(i),
+                UpdatedAt = start.AddMinutes(i),
+                UpdatedBy = "seed@browser.test",
+            });
+        }
+
+        await db.SaveChangesAsync();
+    }
+}
