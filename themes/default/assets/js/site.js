@@ -4,3 +4,24 @@ document.querySelectorAll('[data-print]').forEach(function (b) {
   b.hidden = false;
   b.addEventListener('click', function () { window.print(); });
 });
+
+// Text size (A / A+ / A++) for older readers: kept in this browser only, applied before paint by the head script.
+(function () {
+  var group = document.querySelector('.text-size');
+  if (!group) return;
+  var root = document.documentElement;
+  var buttons = group.querySelectorAll('button[data-text-size]');
+  function show(size) {
+    buttons.forEach(function (b) { b.setAttribute('aria-pressed', String(b.dataset.textSize === size)); });
+  }
+  show(root.dataset.textSize || '0');
+  buttons.forEach(function (b) {
+    b.addEventListener('click', function () {
+      var size = b.dataset.textSize;
+      if (size === '0') delete root.dataset.textSize; else root.dataset.textSize = size;
+      try { if (size === '0') localStorage.removeItem('popculture:text-size'); else localStorage.setItem('popculture:text-size', size); } catch (e) { /* private mode: this page only */ }
+      show(size);
+    });
+  });
+  group.hidden = false;
+})();
