@@ -25,3 +25,21 @@ document.querySelectorAll('[data-print]').forEach(function (b) {
   });
   group.hidden = false;
 })();
+
+// Self-check quiz: the reader picks an answer and checks it here, in the browser; the explanation opens after.
+document.querySelectorAll('.quiz-item[data-answer]').forEach(function (item) {
+  var check = item.querySelector('.quiz-check');
+  var result = item.querySelector('.quiz-result');
+  var answer = item.querySelector('.quiz-answer');
+  if (!check || !result) return;
+  check.hidden = false;
+  check.addEventListener('click', function () {
+    var chosen = item.querySelector('input[type=radio]:checked');
+    item.classList.remove('is-right', 'is-wrong');
+    if (!chosen) { result.textContent = '请先选择一个答案。'; return; }
+    var right = chosen.value === item.dataset.answer;
+    item.classList.add(right ? 'is-right' : 'is-wrong');
+    result.textContent = right ? '回答正确！' : '还不对，看看下面的解释。';
+    if (answer) answer.open = true;
+  });
+});

@@ -1,0 +1,49 @@
+using Microsoft.Playwright;
+
+namespace PopCulture.Browser.Tests;
+
+/// <summary>A lesson's self-check quiz, answered and checked in the browser (content/adolescence/puberty-students-2-emotions).</summary>
+public sealed class QuizTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+{
+    private const string Lesson = "/adolescence/puberty-students-2-emotions/";
+
+    [Fact]
+    public Task A_wrong_answer_is_said_to_be_wrong_and_opens_the_explanation() => browser.RunAsync(output, async session =>
+    {
+        await session.Page.GotoAsync(Lesson);
+        var first = session.Page.Locator(".quiz-item").First;
+
+        await first.GetByLabel("激素水平在变化").CheckAsync();
+        await first.GetByRole(AriaRole.Button, new() { Name = "核对答案" }).ClickAsync();
+
+        await Assertions.Expect(first.GetByRole(AriaRole.Status)).ToHaveTextAsync("还不对，看看下面的解释。");
+        await Assertions.Expect(first.Locator("details.quiz-answer")).ToHaveAttributeAsync("open", "");
+        await Assertions.Expect(first.Locator("details.quiz-answer")).ToContainTextAsync("并不是谁的“性格坏”");
+    });
+
+    [Fact]
+    public Task The_right_answer_is_confirmed_and_the_keyboard_alone_can_give_it() => browser.RunAsync(output, async session =>
+    {
+        await session.Page.GotoAsync(Lesson);
+        var second = session.Page.Locator(".quiz-item").Nth(1);
+
+        await second.GetByLabel("先离开现场冷静一下，再想办法沟通").FocusAsync();
+        await session.Page.Keyboard.PressAsync("Space");
+        await second.GetByRole(AriaRole.Button, new() { Name = "核对答案" }).FocusAsync();
+        await session.Page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(second.GetByRole(AriaRole.Status)).ToHaveTextAsync("回答正确！");
+    });
+
+    [Fact]
+    public Task Checking_without_choosing_asks_for_a_choice_first() => browser.RunAsync(output, async session =>
+    {
+        await session.Page.GotoAsync(Lesson);
+        var third = session.Page.Locator(".quiz-item").Nth(2);
+
+        await third.GetByRole(AriaRole.Button, new() { Name = "核对答案" }).ClickAsync();
+
+        await Assertions.Expect(third.GetByRole(AriaRole.Status)).ToHaveTextAsync("请先选择一个答案。");
+        await Assertions.Expect(third.Locator("details.quiz-answer")).Not.ToHaveAttributeAsync("open", "");
+    });
+}
