@@ -43,3 +43,23 @@ document.querySelectorAll('.quiz-item[data-answer]').forEach(function (item) {
     if (answer) answer.open = true;
   });
 });
+
+// Lessons read, kept in this browser only: a lesson page notes itself, a course page marks what was read.
+(function () {
+  var KEY = 'popculture:read';
+  var read;
+  try { read = JSON.parse(localStorage.getItem(KEY) || '[]'); } catch (e) { return; }
+  if (!Array.isArray(read)) read = [];
+  var lesson = document.querySelector('article[data-lesson]');
+  if (lesson && read.indexOf(lesson.dataset.lesson) < 0) {
+    read.push(lesson.dataset.lesson);
+    try { localStorage.setItem(KEY, JSON.stringify(read.slice(-500))); } catch (e) { /* storage full or off */ }
+  }
+  document.querySelectorAll('[data-read-list] a[data-lesson]').forEach(function (a) {
+    if (read.indexOf(a.dataset.lesson) < 0) return;
+    var mark = document.createElement('span');
+    mark.className = 'badge read-mark';
+    mark.textContent = '已读';
+    a.after(' ', mark);
+  });
+})();
