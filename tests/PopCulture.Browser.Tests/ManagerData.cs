@@ -14,16 +14,20 @@ internal static class ManagerData
     public static string NewSection() => "t" + Guid.NewGuid().ToString("N")[..10];
 
     /// <summary>An editor of <paramref name="section"/> only, and the password they sign in with.</summary>
-    public static async Task<(string Email, string Password)> EditorAsync(IServiceProvider services, string section)
+    public static Task<(string Email, string Password)> EditorAsync(IServiceProvider services, string section) =>
+        UserAsync(services, Roles.Editor, section);
+
+    /// <summary>A user with <paramref name="role"/> in <paramref name="section"/> only, and the password they sign in with.</summary>
+    public static async Task<(string Email, string Password)> UserAsync(IServiceProvider services, string role, string section)
     {
         using var scope = services.CreateScope();
-        var email = $"editor-{Guid.NewGuid():N}@browser.test";
+        var email = $"{role}-{Guid.NewGuid():N}@browser.test";
         var password = "Passw0rd-" + Guid.NewGuid().ToString("N")[..8];
         var user = new CmsUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = DateTimeOffset.UtcNow };
         var created = await scope.ServiceProvider.GetRequiredService<UserManager<CmsUser>>().CreateAsync(user, password);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
         var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
-        db.Grants.Add(new AccessGrant { UserId = user.Id, Role = Roles.Editor, Sections = section });
+        db.Grants.Add(new AccessGrant { UserId = user.Id, Role = role, Sections = section });
         await db.SaveChangesAsync();
         return (email, password);
     }

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace PopCulture.Browser.Tests;
 
 /// <summary>The manager in Chromium, as an editor at a district office uses it: in Chinese, with the mouse or the keyboard.</summary>
-public sealed class ManagerTests(ManagerFixture manager, ITestOutputHelper output) : IClassFixture<ManagerFixture>
+public sealed partial class ManagerTests(ManagerFixture manager, ITestOutputHelper output) : IClassFixture<ManagerFixture>
 {
     [Fact]
     public Task An_editor_signs_in_sees_the_dashboard_in_Chinese_and_pages_through_their_section() => manager.RunAsync(output, async session =>

@@ -91,8 +91,11 @@ public sealed class ManagerVisitor : IDisposable
         return page;
     }
 
-    /// <summary>Opens <paramref name="url"/>, fills the form matching <paramref name="form"/> and posts it as a browser would.</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(string url, string form, IReadOnlyDictionary<string, string>? fields = null)
+    /// <summary>
+    /// Opens <paramref name="url"/>, fills the form matching <paramref name="form"/> and posts it as a browser would; or,
+    /// to forge a request the page does not offer, posts its fields (antiforgery token included) to <paramref name="to"/>.
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string url, string form, IReadOnlyDictionary<string, string>? fields = null, string? to = null)
     {
         var page = await PageAsync(url);
         var element = page.QuerySelector(form) as IHtmlFormElement ?? throw new InvalidOperationException($"no form '{form}' on {url}");
@@ -105,7 +108,7 @@ public sealed class ManagerVisitor : IDisposable
         }
 
         using var content = new FormUrlEncodedContent(values);
-        return await Client.PostAsync(element.GetAttribute("action"), content);
+        return await Client.PostAsync(to ?? element.GetAttribute("action"), content);
     }
 
     public void Dispose() => Client.Dispose();

@@ -41,11 +41,7 @@ public static class RevisionsApi
             return NotFound();
         }
 
-        var rows = await db.Revisions.AsNoTracking().Where(r => r.EntryId == id).OrderByDescending(r => r.Number)
-            .Select(r => new { r.Number, r.CreatedAt, r.CreatedBy, r.Note, r.Section, r.Slug })
-            .ToListAsync(cancellationToken);
-        var revisions = rows.Select(r => new RevisionSummary(
-            r.Number, r.CreatedAt, r.CreatedBy, r.Note, r.Section, r.Slug, r.Number == entry.PublishedRevision, r.Number == entry.Revision)).ToList();
+        var revisions = await RevisionHistory.ListAsync(db, entry, cancellationToken);
         return TypedResults.Ok(revisions);
     }
 
@@ -135,7 +131,7 @@ public static class RevisionsApi
     }
 
     private static Task<ContentRevision?> RevisionAsync(CmsDbContext db, Guid id, int number, CancellationToken cancellationToken) =>
-        db.Revisions.AsNoTracking().FirstOrDefaultAsync(r => r.EntryId == id && r.Number == number, cancellationToken);
+        RevisionHistory.FindAsync(db, id, number, cancellationToken);
 
     private static int? Number(string text, string field, Dictionary<string, string[]> errors)
     {

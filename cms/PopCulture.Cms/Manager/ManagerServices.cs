@@ -56,6 +56,7 @@ public static class ManagerServices
         services.AddSingleton<ManagerDisplay>();
         services.AddScoped<ManagerDashboard>();
         services.AddScoped<ContentLists>();
+        services.AddScoped<EntryWork>();
         return builder;
     }
 

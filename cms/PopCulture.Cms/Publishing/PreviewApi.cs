@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using PopCulture.Cms.Auditing;
 using PopCulture.Cms.Content;
 using PopCulture.Cms.Data;
 using PopCulture.Cms.Identity;
@@ -33,8 +31,7 @@ public static class PreviewApi
     }
 
     private static async Task<IResult> CreateAsync(
-        Guid id, HttpRequest http, AccessControl access, CmsDbContext db, PreviewTokens tokens, AuditLog audit,
-        IOptions<PreviewOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, HttpRequest http, AccessControl access, PreviewLinks links, CancellationToken cancellationToken)
     {
         var user = await access.CurrentAsync(cancellationToken);
         if (user is null)
@@ -56,7 +53,7 @@ public static class PreviewApi
             }
         }
 
-        var lifetime = options.Value.Lifetime;
+        TimeSpan? lifetime = null;
         if (request?.ExpiresInHours is { } hours)
         {
             if (hours < 1 || hours > PreviewOptions.MaxLifetime.TotalHours)
@@ -70,24 +67,8 @@ public static class PreviewApi
             lifetime = TimeSpan.FromHours(hours);
         }
 
-        var entry = await db.Entries.AsNoTracking().Where(e => e.Id == id)
-            .Select(e => new { e.Section, e.Slug, e.Revision, e.PublishedRevision }).FirstOrDefaultAsync(cancellationToken);
-        if (entry is null || !user.Can(ContentAction.Read, entry.Section))
-        {
-            return ApiResults.From(Outcome<PreviewLink>.NotFound(), _ => TypedResults.Ok());
-        }
-
-        if (entry.PublishedRevision >= entry.Revision)
-        {
-            return TypedResults.Problem(statusCode: 409, title: "Conflict", detail: $"revision {entry.Revision} is already live: there is nothing to preview");
-        }
-
-        var expiresAt = clock.GetUtcNow() + lifetime;
-        var token = tokens.Issue(id, entry.Revision, expiresAt);
-        // Who shared which draft, and until when; never the token itself.
-        audit.Record("content.preview", $"{entry.Section}/{entry.Slug}", $"revision {entry.Revision}, link valid until {expiresAt:O}");
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new PreviewLink($"/preview/{token}", expiresAt));
+        var outcome = await links.CreateAsync(id, user, lifetime, cancellationToken);
+        return ApiResults.From(outcome, link => TypedResults.Ok(link));
     }
 
     private static async Task<IResult> ShowAsync(

@@ -14,6 +14,7 @@ public static class PreviewServices
         services.AddDataProtection();
         services.AddSingleton<PreviewTokens>();
         services.AddSingleton<PreviewRenderer>();
+        services.AddScoped<PreviewLinks>();
         return services;
     }
 }

@@ -9,31 +9,18 @@ using PopCulture.Cms.Publishing;
 namespace PopCulture.Cms.Workflow;
 
 /// <summary>
-/// Moves entries through draft → in review → (scheduled →) published → archived, checks who may make each move,
+/// Moves entries through draft → in review → (scheduled →) published → archived, checks who may make each move (by <see cref="WorkflowMoves"/>),
 /// and keeps the live copy (<see cref="PublishedEntry"/>) and the published-content version in step.
 /// </summary>
 public sealed class WorkflowService(CmsDbContext db, AuditLog audit, TimeProvider clock, SiteStateCache state, SitePublisher publisher)
 {
-    private static readonly Dictionary<string, (ContentAction Permission, WorkflowStatus[] From)> Moves = new(StringComparer.Ordinal)
-    {
-        ["submit"] = (ContentAction.Submit, [WorkflowStatus.Draft]),
-        ["approve"] = (ContentAction.Approve, [WorkflowStatus.InReview]),
-        ["reject"] = (ContentAction.Reject, [WorkflowStatus.InReview, WorkflowStatus.Scheduled]),
-        ["publish"] = (ContentAction.Publish, [WorkflowStatus.Draft, WorkflowStatus.InReview, WorkflowStatus.Scheduled]),
-        ["unpublish"] = (ContentAction.Unpublish, [WorkflowStatus.Published, WorkflowStatus.Scheduled, WorkflowStatus.Draft]),
-        ["restore"] = (ContentAction.Restore, [WorkflowStatus.Archived]),
-        ["schedule-expiry"] = (ContentAction.Publish, [WorkflowStatus.Published, WorkflowStatus.Scheduled, WorkflowStatus.Draft, WorkflowStatus.InReview]),
-    };
-
-    public static IReadOnlyCollection<string> Actions => Moves.Keys;
-
     public async Task<Outcome<ContentEntry>> ApplyAsync(Guid id, TransitionRequest request, CmsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(user);
-        if (request.Action is null || !Moves.TryGetValue(request.Action, out var move))
+        if (WorkflowMoves.Permission(request.Action) is not { } permission)
         {
-            return Outcome<ContentEntry>.Invalid("action", $"action must be one of {string.Join(", ", Moves.Keys)}");
+            return Outcome<ContentEntry>.Invalid("action", $"action must be one of {string.Join(", ", WorkflowMoves.Actions)}");
         }
 
         var entry = await db.Entries.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
@@ -42,7 +29,7 @@ public sealed class WorkflowService(CmsDbContext db, AuditLog audit, TimeProvide
             return Outcome<ContentEntry>.NotFound();
         }
 
-        if (!user.Can(move.Permission, entry.Section, entry.Status))
+        if (!user.Can(permission, entry.Section, entry.Status))
         {
             return Outcome<ContentEntry>.Forbidden($"you may not {request.Action} content in section '{entry.Section}'");
         }
@@ -52,7 +39,7 @@ public sealed class WorkflowService(CmsDbContext db, AuditLog audit, TimeProvide
             return Outcome<ContentEntry>.Conflict($"the entry is at revision {entry.Revision}; your move is based on revision {basedOn}");
         }
 
-        if (!move.From.Contains(entry.Status) || (request.Action == "unpublish" && entry.PublishedRevision is null && entry.Status != WorkflowStatus.Scheduled))
+        if (!WorkflowMoves.AppliesTo(request.Action!, entry))
         {
             return Outcome<ContentEntry>.Conflict($"cannot {request.Action} an entry that is {entry.Status}");
         }
