@@ -17,6 +17,7 @@ public class GoldenSiteTests
                 new FolderContentSource(Path.Combine(golden, "content")),
                 new BuildOptions { ThemeDirectory = Path.Combine(golden, "theme"), OutputDirectory = output, BaseUrl = "https://example.org/" })
                 .BuildAsync(null, CancellationToken.None);
+            await result.Cleanup; // the other slot and the search cache are still being written
 
             Assert.True(result.Succeeded, string.Join('\n', result.Lines()));
             Assert.Equal(Files(expected), Files(output));

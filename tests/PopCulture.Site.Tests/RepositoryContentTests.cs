@@ -15,6 +15,7 @@ public class RepositoryContentTests
                 new Content.FolderContentSource(Path.Combine(root, "content")),
                 new BuildOptions { ThemeDirectory = Path.Combine(root, "themes", "default"), OutputDirectory = output, BaseUrl = "https://example.org/" })
                 .BuildAsync(null, CancellationToken.None);
+            await result.Cleanup; // the other slot and the search cache are still being written
 
             Assert.True(result.Succeeded, string.Join('\n', result.Lines()));
             Assert.Empty(result.Diagnostics);
