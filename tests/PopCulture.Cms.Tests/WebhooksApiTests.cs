@@ -216,7 +216,8 @@ public abstract class WebhooksApiTests<TCms>(WebhookCms<TCms> cms) : IClassFixtu
         }
 
         var delivery = await WaitForAsync(admin, builds, d => d["event"]!.GetValue<string>() == WebhookEvents.BuildFinished
-            && d["status"]!.GetValue<string>() == "delivered" && d["payload"]!["data"]!["marker"]!.GetValue<Guid>() == marker);
+            // Real builds of the shared CMS deliver build.finished to this hook too; only the one queued here has the marker.
+            && d["status"]!.GetValue<string>() == "delivered" && d["payload"]?["data"]?["marker"]?.GetValue<Guid>() == marker);
 
         Assert.True(queued >= 1);
         AssertSigned(builds, Assert.Single(receiver.Requests, r => r.DeliveryId == delivery["id"]!.GetValue<string>()));
