@@ -22,6 +22,7 @@ internal sealed class CjkRunTokenizer : Tokenizer
     private readonly IOffsetAttribute _offset;
     private readonly ITypeAttribute _type;
     private readonly IPositionIncrementAttribute _increment;
+    private readonly char[] _block = new char[4096]; // the tokenizer is reused per thread: one read buffer for all its texts
     private string _text = "";
     private int _position;
 
@@ -80,10 +81,9 @@ internal sealed class CjkRunTokenizer : Tokenizer
         base.Reset();
         // Lucene's reusable string reader answers ReadToEnd with null; read it in blocks.
         var text = new System.Text.StringBuilder();
-        var block = new char[4096];
-        for (int read; (read = m_input.Read(block, 0, block.Length)) > 0;)
+        for (int read; (read = m_input.Read(_block, 0, _block.Length)) > 0;)
         {
-            text.Append(block, 0, read);
+            text.Append(_block, 0, read);
         }
 
         _text = text.ToString();

@@ -101,10 +101,10 @@ public sealed class SearchStage(string cacheDirectory, int maxDegreeOfParallelis
     {
         var clock = Stopwatch.StartNew();
         var documents = SearchIndexBuilder.Documents(model);
-        var inputs = InputsHash(model, documents);
+        var (inputs, frame) = Hashes(model, documents);
         var state = SearchState.Load(Path.Combine(cacheDirectory, StateFile));
         var analysis = state?.Inputs == inputs ? null : Analyse(documents, cancellationToken);
-        return new Prepared(documents, inputs, FrameHash(model, documents), state, analysis, clock.Elapsed);
+        return new Prepared(documents, inputs, frame, state, analysis, clock.Elapsed);
     }
 
     /// <summary>The ids whose source changed since the state was written, each with its previous analysis; null when one is unknown.</summary>
@@ -154,42 +154,32 @@ public sealed class SearchStage(string cacheDirectory, int maxDegreeOfParallelis
         return new Analysis(analysed, cached, missing.Count);
     }
 
-    /// <summary>What fixes doc ids and the file layout: the format, the sections and every document's URL, in order.</summary>
-    private static UInt128 FrameHash(SiteModel model, List<ContentItem> documents)
+    /// <summary>
+    /// In one pass: everything the index files are made of (Inputs: format, sections, each document's URL and source,
+    /// a lesson's course), and what fixes doc ids and the file layout (Frame: format, sections, the URLs in order).
+    /// </summary>
+    private static (UInt128 Inputs, UInt128 Frame) Hashes(SiteModel model, List<ContentItem> documents)
     {
-        var hash = new ContentHash().Add("search-frame").Add((long)SearchRanking.FormatVersion).Add((long)SearchIndexBuilder.CommonPostings);
+        var inputs = new ContentHash().Add("search").Add((long)SearchRanking.FormatVersion);
+        var frame = new ContentHash().Add("search-frame").Add((long)SearchRanking.FormatVersion).Add((long)SearchIndexBuilder.CommonPostings);
         foreach (var section in model.Sections)
         {
-            hash.Add(section.Name).Add(section.Title);
+            inputs.Add(section.Name).Add(section.Title);
+            frame.Add(section.Name).Add(section.Title);
         }
 
         foreach (var item in documents)
         {
-            hash.Add(model.UrlOf(item));
-        }
-
-        return hash.Value;
-    }
-
-    /// <summary>Everything the index files are made of: documents (by URL and source), sections and the format.</summary>
-    private static UInt128 InputsHash(SiteModel model, List<ContentItem> documents)
-    {
-        var hash = new ContentHash().Add("search").Add((long)SearchRanking.FormatVersion);
-        foreach (var section in model.Sections)
-        {
-            hash.Add(section.Name).Add(section.Title);
-        }
-
-        foreach (var item in documents)
-        {
+            var url = model.UrlOf(item);
+            frame.Add(url);
             // Zero is "unknown": never equal to itself across builds.
-            hash.Add(model.UrlOf(item)).Add(item.SourceHash == UInt128.Zero ? (UInt128)Random.Shared.NextInt64() : item.SourceHash);
+            inputs.Add(url).Add(item.SourceHash == UInt128.Zero ? (UInt128)Random.Shared.NextInt64() : item.SourceHash);
             if (item.Fields is LessonFields)
             {
-                hash.Add(model.CourseOf(item)?.SourceHash ?? UInt128.Zero);
+                inputs.Add(model.CourseOf(item)?.SourceHash ?? UInt128.Zero);
             }
         }
 
-        return hash.Value;
+        return (inputs.Value, frame.Value);
     }
 }
