@@ -255,6 +255,8 @@ cmd_start() {
         -v role="$ROLE" -v database="$DATABASE" -v password="$password" >&2 <<'SQL' || die "could not create the role '$ROLE' and the database '$DATABASE'"
 SELECT format('CREATE ROLE %I', :'role') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'role') \gexec
 ALTER ROLE :"role" WITH LOGIN CREATEDB PASSWORD :'password';
+-- Dropping a test database WITH (FORCE) ends its other sessions; without this a stray one can refuse it.
+GRANT pg_signal_backend TO :"role";
 SELECT format('CREATE DATABASE %I OWNER %I', :'database', :'role')
     WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'database') \gexec
 SQL

@@ -161,6 +161,18 @@ public sealed class PostgresCms : CmsFactory
         await using var connection = new Npgsql.NpgsqlConnection(admin.ConnectionString);
         await connection.OpenAsync();
         await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (Npgsql.PostgresException e) when (attempt < 3 && e.SqlState is "42501" or "55006")
+            {
+                // A session the server itself started (autovacuum) may hold the database a moment longer.
+                await Task.Delay(500);
+            }
+        }
     }
 }
