@@ -13,7 +13,7 @@ public sealed record SearchIndexFile(string SitePath, UInt128 Hash, byte[] Json)
     /// <summary>The 8 hex digits that name a file by its content.</summary>
     public static string ShortHash(UInt128 hash) => ((uint)(hash & uint.MaxValue)).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The file as served: the manifest as plain JSON, every other file gzip, which browsers inflate with DecompressionStream.</summary>
+    /// <summary>The file as served: the manifest as plain JSON, every other file gzip, which search.js inflates itself.</summary>
     public byte[] Served() => SitePath == ManifestPath ? Json : Compressed();
 
     public byte[] Compressed()
