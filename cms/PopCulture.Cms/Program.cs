@@ -8,6 +8,7 @@ using PopCulture.Cms.Manager;
 using PopCulture.Cms.Media;
 using PopCulture.Cms.Publishing;
 using PopCulture.Cms.Search;
+using PopCulture.Cms.Visits;
 using PopCulture.Cms.Webhooks;
 using Scalar.AspNetCore;
 
@@ -47,6 +48,7 @@ app.MapWebhooksApi();
 app.MapPreviewApi();
 app.MapBuildsApi();
 app.MapSearchApi();
+app.MapVisitRequestsApi();
 app.MapFallback(context => context.Request.Path.StartsWithSegments("/api")
     ? Results.Problem(statusCode: 404, title: "Not Found", detail: $"no endpoint {context.Request.Path}").ExecuteAsync(context)
     : SiteHosting.NotFoundAsync(context, Path.GetFullPath(app.Services.GetRequiredService<IOptions<CmsOptions>>().Value.SiteDirectory)));

@@ -12,6 +12,12 @@ public sealed record BuildOptions
 
     public bool IncludeDrafts { get; init; }
 
+    /// <summary>
+    /// Where hall pages post class-visit requests (the CMS's <c>/api/v1/visit-requests</c>); null on hosting without the
+    /// CMS, where a hall page shows its booking details alone.
+    /// </summary>
+    public string? VisitRequestsUrl { get; init; }
+
     /// <summary>Render every page whatever the build cache says (a "rebuild all").</summary>
     public bool Full { get; init; }
 

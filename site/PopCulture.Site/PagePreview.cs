@@ -57,7 +57,7 @@ public sealed class PagePreview(BuildOptions options)
             [.. published.Items.Where(i => i.ContentPath != item.ContentPath && i.ContentPath != replaces), previewed], published.Data, allMedia);
         var model = SiteModelBuilder.Build(snapshot, includeDrafts: false, options.PageSize, diagnostics);
         ReferenceValidator.Validate(model, diagnostics);
-        var config = SiteConfig.From(snapshot.Data, model.Sections, diagnostics);
+        var config = SiteConfig.From(snapshot.Data, model.Sections, diagnostics) with { VisitRequestsUrl = options.VisitRequestsUrl };
         SiteUrls urls;
         try
         {

@@ -34,7 +34,7 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
         Lap("read");
         var model = SiteModelBuilder.Build(snapshot, options.IncludeDrafts, options.PageSize, diagnostics);
         ReferenceValidator.Validate(model, diagnostics);
-        var config = SiteConfig.From(snapshot.Data, model.Sections, diagnostics);
+        var config = SiteConfig.From(snapshot.Data, model.Sections, diagnostics) with { VisitRequestsUrl = options.VisitRequestsUrl };
         var urls = CreateUrls(options.BaseUrl ?? config.BaseUrl ?? DefaultBaseUrl, diagnostics);
         progress?.Report(new BuildProgress("读取内容", 1, 1));
         Lap("route");

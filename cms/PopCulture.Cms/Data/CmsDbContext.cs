@@ -40,6 +40,8 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Webhooks.WebhookAttempt> WebhookAttempts => Set<Webhooks.WebhookAttempt>();
 
+    public DbSet<Visits.VisitRequest> VisitRequests => Set<Visits.VisitRequest>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -103,6 +105,19 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
             build.HasIndex(b => b.StartedAt);
             build.Property(b => b.Status).HasMaxLength(16);
             build.Property(b => b.Node).HasMaxLength(200);
+        });
+
+        builder.Entity<Visits.VisitRequest>(visit =>
+        {
+            visit.ToTable("visit_requests");
+            visit.Property(v => v.Hall).HasMaxLength(128);
+            visit.Property(v => v.HallTitle).HasMaxLength(200);
+            visit.Property(v => v.School).HasMaxLength(100);
+            visit.Property(v => v.Contact).HasMaxLength(50);
+            visit.Property(v => v.Phone).HasMaxLength(20);
+            visit.Property(v => v.Email).HasMaxLength(254);
+            visit.Property(v => v.Grade).HasMaxLength(32);
+            visit.Property(v => v.Message).HasMaxLength(Visits.VisitRequestRules.MaxMessage);
         });
 
         builder.Entity<AccessGrant>(grant =>

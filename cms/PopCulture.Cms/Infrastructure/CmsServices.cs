@@ -90,11 +90,17 @@ public static class CmsServices
                 : RateLimitPartition.GetFixedWindowLimiter(
                     context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // A school sends one request, perhaps a correction: more from one address is a script.
+            o.AddPolicy(Visits.VisitRequestsApi.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 5, Window = TimeSpan.FromMinutes(10), QueueLimit = 0 }));
             o.OnRejected = async (context, cancellationToken) =>
             {
                 context.HttpContext.Response.ContentType = "application/problem+json";
                 await context.HttpContext.Response.WriteAsJsonAsync(
-                    new { type = "https://tools.ietf.org/html/rfc6585#section-4", title = "Too Many Requests", status = 429, detail = "too many sign-in attempts; wait a minute" },
+                    new { type = "https://tools.ietf.org/html/rfc6585#section-4", title = "Too Many Requests", status = 429, detail = context.HttpContext.Request.Path.StartsWithSegments(Visits.VisitRequestsApi.Path, StringComparison.Ordinal)
+                        ? "too many visit requests from this address; try again in ten minutes"
+                        : "too many sign-in attempts; wait a minute" },
                     cancellationToken);
             };
         });

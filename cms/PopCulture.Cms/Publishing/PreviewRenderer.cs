@@ -59,6 +59,7 @@ public sealed class PreviewRenderer(
                 ThemeDisplayPath = settings.ThemeDirectory,
                 OutputDirectory = settings.SiteDirectory,
                 BaseUrl = settings.BaseUrl,
+                VisitRequestsUrl = Visits.VisitRequestsApi.Path,
             });
             rendered = await preview.RenderAsync(snapshot, validation.Item!, replaces, media, cancellationToken);
             var size = 1024 + (2L * (rendered.Html?.Length ?? 0)) + rendered.Files.Sum(f => 2L * (f.Key.Length + f.Value.Length));

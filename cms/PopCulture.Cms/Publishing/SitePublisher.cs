@@ -146,6 +146,8 @@ public sealed class SitePublisher(IServiceScopeFactory scopes, IOptions<CmsOptio
             OutputDirectory = settings.SiteDirectory,
             BaseUrl = settings.BaseUrl,
             Full = record.Full,
+            // The CMS serves the site it builds, so hall pages can post class-visit requests to it.
+            VisitRequestsUrl = Visits.VisitRequestsApi.Path,
         });
         var result = await builder.BuildAsync(null, cancellationToken);
         await result.Cleanup;

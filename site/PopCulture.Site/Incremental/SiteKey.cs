@@ -21,7 +21,7 @@ public static class SiteKey
         var hash = new ContentHash()
             .Add(typeof(SiteKey).Assembly.ManifestModule.ModuleVersionId.ToString())
             .Add(urls.BaseUrl).Add(options.PageSize).Add(options.IncludeDrafts ? 1 : 0)
-            .Add(config.Title).Add(config.Description).Add(config.Year);
+            .Add(config.Title).Add(config.Description).Add(config.Year).Add(config.VisitRequestsUrl ?? "");
         foreach (var link in config.Menu)
         {
             hash.Add(link.Title).Add(link.Url);

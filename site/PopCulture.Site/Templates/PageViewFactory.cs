@@ -55,6 +55,7 @@ public sealed class PageViewFactory
         Data = _config.Data,
         FeedUrl = Urls.Link("/index.xml"),
         Year = _config.Year,
+        VisitRequestsUrl = _config.VisitRequestsUrl,
     };
 
     private async Task<PageView> PageAsync(OutputPage page, RenderContext context, IReadOnlyList<SectionView> sections, CancellationToken cancellationToken)

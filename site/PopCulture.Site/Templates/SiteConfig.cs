@@ -7,6 +7,9 @@ public sealed record SiteConfig(string Title, string Description, string? BaseUr
 {
     private const string DefaultTitle = "人口文化与家庭健康";
 
+    /// <summary>Where hall pages post visit requests, from <see cref="BuildOptions.VisitRequestsUrl"/>; null for none.</summary>
+    public string? VisitRequestsUrl { get; init; }
+
     public static SiteConfig From(IReadOnlyDictionary<string, object?> data, IReadOnlyList<Model.Section> sections, DiagnosticBag diagnostics)
     {
         ArgumentNullException.ThrowIfNull(data);

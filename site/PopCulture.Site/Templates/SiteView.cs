@@ -23,4 +23,7 @@ public sealed class SiteView
     public required string FeedUrl { get; init; }
 
     public required int Year { get; init; }
+
+    /// <summary>Where a hall page's visit-request form posts; null when the site is hosted without the CMS.</summary>
+    public string? VisitRequestsUrl { get; init; }
 }
