@@ -277,7 +277,7 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
 
         var lastChanged = model.Items.ToDictionary(i => model.UrlOf(i), i => i.Updated ?? i.Date, StringComparer.Ordinal);
         var indexable = model.Pages
-            .Where(p => p.Kind is not (PageKind.NotFound or PageKind.Search) && p.PageNumber == 1)
+            .Where(p => p.Kind is not (PageKind.NotFound or PageKind.Search or PageKind.Sign) && p.PageNumber == 1)
             .Select(p => (p.Url, lastChanged.GetValueOrDefault(p.Url)));
         await writer.TextAsync("/sitemap.xml", SitemapWriter.Write(urls, indexable), cancellationToken).ConfigureAwait(false);
         await writer.TextAsync("/robots.txt", RobotsWriter.Write(urls), cancellationToken).ConfigureAwait(false);
@@ -315,6 +315,7 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
             PageKind.Term => ["term", "list"],
             PageKind.Terms => ["terms"],
             PageKind.Handout => ["handout"],
+            PageKind.Sign => ["sign"],
             PageKind.NotFound => ["404"],
             PageKind.Search => ["search"],
             _ => [page.Item!.Type, "single"],

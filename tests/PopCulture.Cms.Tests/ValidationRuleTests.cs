@@ -80,7 +80,7 @@ public static class ValidationCases
 {
     public static JsonObject Valid(string type) => type switch
     {
-        "park" => Parse("""{"type":"park","title":"园","sample":true,"district":"姑苏区","coordinates":{"lat":31.3,"lng":120.6},"opening_hours":"全天开放","level":"地标精品","exhibits":[{"name":"长廊"}]}"""),
+        "park" => Parse("""{"type":"park","title":"园","sample":true,"district":"姑苏区","coordinates":{"lat":31.3,"lng":120.6},"opening_hours":"全天开放","hours":{"tue":"09:00-17:00","sat":"09:00-11:30, 13:30-17:00"},"level":"地标精品","exhibits":[{"name":"长廊"}]}"""),
         "hall" => Parse("""{"type":"hall","title":"馆","district":"昆山市","coordinates":{"lat":31.38,"lng":120.98},"opening_hours":"工作日","booking":"由学校联系"}"""),
         "program-site" => Parse("""{"type":"program-site","title":"点","district":"太仓市","coordinates":{"lat":31.45,"lng":121.1},"kind":"项目点","services":["亲子活动"]}"""),
         "parenting-lesson" => Parse("""{"type":"parenting-lesson","title":"课","age_band":"6–12月","age_months":{"from":6,"to":9},"domain":"语言"}"""),
@@ -107,6 +107,9 @@ public static class ValidationCases
         { "park", "json:exhibits=[]", "frontMatter.exhibits" },
         { "park", "set:address=某路1号", "frontMatter.address" },
         { "park", "json:cover={\"src\":\"x.png\"}", "frontMatter.cover.alt" },
+        { "park", "set:hours=sometimes", "frontMatter.hours" },
+        { "park", "json:hours={\"mon\":\"17:00-09:00\"}", "frontMatter.hours.mon" },
+        { "park", "json:hours={\"mom\":\"09:00-17:00\"}", "frontMatter.hours.mom" },
         { "hall", "remove:booking", "frontMatter.booking" },
         { "program-site", "set:kind=中心", "frontMatter.kind" },
         { "program-site", "json:services=[]", "frontMatter.services" },

@@ -35,6 +35,12 @@ public sealed class FieldReader
 
     public bool Has(string key) => Find(key) is not null;
 
+    /// <summary>True when <paramref name="key"/> holds a mapping: for a field that may be a word or a mapping (<c>hours</c>).</summary>
+    public bool HoldsMapping(string key) => Find(key)?.Value is YamlMappingNode;
+
+    /// <summary>True when <paramref name="key"/> holds a single value (possibly empty), not a list or a mapping.</summary>
+    public bool HoldsText(string key) => Find(key)?.Value is YamlScalarNode;
+
     /// <summary>Reports a problem with <paramref name="key"/>, at its line (or <paramref name="line"/>).</summary>
     public void Error(string key, string message, int? line = null) =>
         _diagnostics.Add(new Diagnostic(_path, line ?? LineOfKey(key), message) { Field = Name(key) });

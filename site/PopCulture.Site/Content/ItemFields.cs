@@ -17,7 +17,11 @@ public sealed record ParkFields(
     Coordinates Coordinates,
     string OpeningHours,
     string Level,
-    IReadOnlyList<Exhibit> Exhibits) : ItemFields;
+    IReadOnlyList<Exhibit> Exhibits) : ItemFields
+{
+    /// <summary>The optional structured hours (<c>hours:</c>) behind "open now"; <see cref="OpeningHours"/> stays the text shown.</summary>
+    public OpeningHours? Hours { get; init; }
+}
 
 /// <summary>A youth health education hall (青少年健康教育馆).</summary>
 public sealed record HallFields(

@@ -211,6 +211,7 @@ public static partial class ItemParser
         var address = ReadAddress(reader, sample);
         var coordinates = ReadCoordinates(reader);
         var hours = reader.Text("opening_hours", required: true);
+        var structuredHours = OpeningHoursReader.Read(reader, "hours");
         var level = reader.OneOf("level", Vocabulary.ParkLevels, required: true);
         var exhibits = new List<Exhibit>();
         foreach (var entry in reader.MapList("exhibits", required: true))
@@ -223,7 +224,7 @@ public static partial class ItemParser
 
         return district is null || coordinates is null || hours is null || level is null
             ? null
-            : new ParkFields(district, town, address, coordinates, hours, level, exhibits);
+            : new ParkFields(district, town, address, coordinates, hours, level, exhibits) { Hours = structuredHours };
     }
 
     private static HallFields? ReadHall(FieldReader reader, bool sample)

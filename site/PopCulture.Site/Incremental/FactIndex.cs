@@ -41,6 +41,8 @@ public sealed class FactIndex(SiteModel model, IReadOnlyDictionary<string, Media
             "cl" => _items.TryGetValue(key, out var course) ? ListValue(model.LessonsOf(course)) : Gone,
             "rl" => _items.TryGetValue(key, out var lesson) ? ListValue(model.RelatedLessons(lesson, Templates.ItemView.MaxRelated)) : Gone,
             "mf" => media.TryGetValue(key, out var file) ? FileValue(file) : Gone,
+            "np" => _items.TryGetValue(key, out var park) ? NearbyValue(model.Parks.NearbyOf(park)) : Gone,
+            "pk" => ListValue(model.Parks.Parks.Where(p => p.Section == key)),
             _ => Gone,
         };
     }
@@ -60,6 +62,17 @@ public sealed class FactIndex(SiteModel model, IReadOnlyDictionary<string, Media
             }
 
             hash.Add(value);
+        }
+
+        return hash.Value;
+    }
+
+    private UInt128 NearbyValue(IReadOnlyList<NearbyPark> nearby)
+    {
+        var hash = new ContentHash().Add(ListValue(nearby.Select(n => n.Item)));
+        foreach (var park in nearby)
+        {
+            hash.Add(BitConverter.DoubleToInt64Bits(park.Kilometres));
         }
 
         return hash.Value;

@@ -39,4 +39,10 @@ public static class Fact
     public static string Related(string sourcePath) => "rl:" + sourcePath;
 
     public static string MediaFile(string key) => "mf:" + key;
+
+    /// <summary>A park page's nearby parks: changes when a park moves, comes or goes near it.</summary>
+    public static string NearbyParks(string sourcePath) => "np:" + sourcePath;
+
+    /// <summary>Every park of a section (the park map and directory): changes when any is added, removed or edited.</summary>
+    public static string SectionParks(string section) => "pk:" + section;
 }

@@ -13,6 +13,9 @@ public enum PageKind
     Handout,
     NotFound,
     Search,
+
+    /// <summary>A park's printable QR sign (<c>/parks/&lt;slug&gt;/sign/</c>).</summary>
+    Sign,
 }
 
 /// <summary>One HTML page the build writes: its URL and what it shows.</summary>

@@ -77,5 +77,10 @@ public sealed class SiteModel
                 .Take(count)]
             : [];
 
+    private ParkAtlas? _parks;
+
+    /// <summary>The parks and their nearest neighbours, computed on first use (a site without a park map pays nothing).</summary>
+    public ParkAtlas Parks => LazyInitializer.EnsureInitialized(ref _parks, () => ParkAtlas.Build(Items));
+
     internal static string CourseKey(string section, string slug) => section + "/" + slug;
 }

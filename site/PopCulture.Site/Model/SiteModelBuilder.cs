@@ -46,6 +46,9 @@ public static class SiteModelBuilder
         return new SiteModel(published, sections, pages, urls, sourceUrls, mediaUrls, courses, lessons, parenting);
     }
 
+    /// <summary>The folder under a park's page where its printable sign is published.</summary>
+    public const string SignSegment = "sign";
+
     private static int SlugLine(ContentItem item) => item.KeyLines.ContainsKey("slug") ? item.LineOf("slug") : 1;
 
     private static Dictionary<string, string> RouteMedia(
@@ -209,6 +212,19 @@ public static class SiteModelBuilder
 
                     pages.Add(new OutputPage(PageKind.Handout, handoutUrl, handout.Title) { Item = item, Section = section, Handout = handout });
                 }
+            }
+
+            if (item.Fields is ParkFields)
+            {
+                // The sign to print and post at the park: its QR code large, the address and the hours.
+                var signUrl = url + SignSegment + "/";
+                if (owners.ContainsKey(signUrl))
+                {
+                    diagnostics.Error(item.SourcePath, SlugLine(item), $"the park's printable sign is published at {signUrl}, which is taken");
+                    continue;
+                }
+
+                pages.Add(new OutputPage(PageKind.Sign, signUrl, $"{item.Title} · 二维码标牌") { Item = item, Section = section });
             }
         }
 

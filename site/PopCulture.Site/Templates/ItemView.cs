@@ -94,6 +94,21 @@ public sealed class ItemView(ContentItem item, RenderContext context, RenderedMa
         }
     }
 
+    /// <summary>For a park: the nearest other parks, closest first, with their distance.</summary>
+    public IReadOnlyList<NearbyView> Nearby
+    {
+        get
+        {
+            if (item.Fields is not ParkFields)
+            {
+                return [];
+            }
+
+            context.Read(Incremental.Fact.NearbyParks(item.SourcePath));
+            return [.. context.Model.Parks.NearbyOf(item).Select(n => new NearbyView(context.Summary(n.Item), n.Kilometres))];
+        }
+    }
+
     /// <summary>For a lesson: the teacher notes rendered from Markdown.</summary>
     public string TeacherNotes =>
         item.Fields is LessonFields { TeacherNotes: { Length: > 0 } notes }

@@ -3,7 +3,7 @@ namespace PopCulture.Site.Templates;
 /// <summary>What the template of one page sees as <c>page</c>.</summary>
 public sealed class PageView
 {
-    /// <summary><c>home</c>, <c>section</c>, <c>item</c>, <c>terms</c>, <c>term</c>, <c>handout</c> or <c>404</c>.</summary>
+    /// <summary><c>home</c>, <c>section</c>, <c>item</c>, <c>terms</c>, <c>term</c>, <c>handout</c>, <c>sign</c> or <c>404</c>.</summary>
     public required string Kind { get; init; }
 
     public required string Title { get; init; }
@@ -51,6 +51,9 @@ public sealed class PageView
 
     /// <summary>The Atom feed for this page's section, or the site's.</summary>
     public required string FeedUrl { get; init; }
+
+    /// <summary>On a section's first page: its parks as a directory grouped by district, and their map.</summary>
+    public ParkDirectoryView? Parks { get; init; }
 
     /// <summary>True when search engines should not index the page (404, paged lists).</summary>
     public bool NoIndex { get; init; }

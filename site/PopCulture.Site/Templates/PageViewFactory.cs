@@ -16,12 +16,14 @@ public sealed class PageViewFactory
     private readonly RenderContext _root;
     private readonly SiteConfig _config;
     private readonly IReadOnlyDictionary<string, MediaFile> _media;
+    private readonly IReadOnlyList<District> _districts;
 
     public PageViewFactory(RenderContext context, SiteConfig config, IReadOnlyDictionary<string, MediaFile> media)
     {
         _root = context;
         _config = config;
         _media = media;
+        _districts = DistrictReader.Read(config.Data, context.Diagnostics);
     }
 
     private SiteUrls Urls => _root.Urls;
@@ -67,6 +69,7 @@ public sealed class PageViewFactory
         {
             case PageKind.Item:
             case PageKind.Handout:
+            case PageKind.Sign:
                 return await ItemPageAsync(page, context, section, feed, crumbs, cancellationToken).ConfigureAwait(false);
             case PageKind.Home:
                 var home = page.Item is null ? null : context.Markdown.Render(page.Item, context.Links, context.Diagnostics);
@@ -148,6 +151,9 @@ public sealed class PageViewFactory
             Term = page.Term is { } term ? new LinkView(term.Name, Urls.Link(term.Url)) { Count = term.Items.Count } : null,
             Taxonomy = page.Taxonomy is { } taxonomy ? new LinkView(taxonomy.Label, Urls.Link(taxonomy.Url)) : null,
             Items = [.. page.Items.Select(context.Summary)],
+            Parks = page.Kind == PageKind.Section && page.PageNumber == 1 && page.Section is { } listed
+                ? new ParkDirectoryView(listed.Name, _districts, context)
+                : null,
             Pager = Pager(page),
             Breadcrumbs = crumbs,
             FeedUrl = feed,
@@ -166,6 +172,23 @@ public sealed class PageViewFactory
         if (description.Length == 0)
         {
             description = _config.Description;
+        }
+
+        if (page.Kind == PageKind.Sign)
+        {
+            return new PageView
+            {
+                Kind = "sign",
+                Title = page.Title,
+                Description = $"{item.Title}的二维码标牌，打印后张贴在园内",
+                Url = Urls.Link(page.Url),
+                Permalink = Urls.Absolute(page.Url),
+                Item = view,
+                Section = section,
+                Breadcrumbs = crumbs,
+                FeedUrl = feed,
+                NoIndex = true, // a print-out of the park's page, not a page of its own
+            };
         }
 
         if (page.Kind == PageKind.Handout)
@@ -264,7 +287,7 @@ public sealed class PageViewFactory
             crumbs.Add(new LinkView(course.Title, Urls.Link(context.Model.UrlOf(course))));
         }
 
-        if (page.Kind == PageKind.Handout && page.Item is { } lesson)
+        if (page.Kind is PageKind.Handout or PageKind.Sign && page.Item is { } lesson)
         {
             crumbs.Add(new LinkView(lesson.Title, Urls.Link(context.Model.UrlOf(lesson))));
         }
