@@ -317,6 +317,7 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
             PageKind.Handout => ["handout"],
             PageKind.NotFound => ["404"],
             PageKind.Search => ["search"],
+            PageKind.Series => ["series", "list"],
             _ => [page.Item!.Type, "single"],
         };
 

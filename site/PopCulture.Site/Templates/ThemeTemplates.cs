@@ -146,6 +146,7 @@ public sealed class ThemeTemplates
         typeof(PagerView), typeof(TocView), typeof(HandoutView), typeof(ParkFields), typeof(HallFields),
         typeof(ProgramSiteFields), typeof(ParentingLessonFields), typeof(CourseFields), typeof(LessonFields),
         typeof(Coordinates), typeof(Exhibit), typeof(MonthRange), typeof(Handout), typeof(QuizQuestion),
+        typeof(SeriesView), typeof(GridView), typeof(GridRowView), typeof(GridCellView),
     ];
 
     private sealed class NilAccessor : IMemberAccessor
