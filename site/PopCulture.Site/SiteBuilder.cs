@@ -318,6 +318,7 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
             PageKind.Sign => ["sign"],
             PageKind.NotFound => ["404"],
             PageKind.Search => ["search"],
+            PageKind.Series => ["series", "list"],
             _ => [page.Item!.Type, "single"],
         };
 

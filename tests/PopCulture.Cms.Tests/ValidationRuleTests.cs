@@ -39,6 +39,19 @@ public abstract class ValidationRuleTests<TCms>(TCms cms) : IClassFixture<TCms> 
     }
 
     [Fact]
+    public async Task A_parenting_lesson_may_be_an_episode_of_the_yuleyuan_series()
+    {
+        var admin = await cms.AdminClientAsync();
+        var frontMatter = ValidationCases.Valid("parenting-lesson");
+        frontMatter["series"] = "育乐园";
+        frontMatter["episode"] = 2;
+
+        var response = await admin.PostAsJsonAsync("/api/v1/manage/content", new { section = ApiJson.NewSection(), slug = "item", frontMatter, body = "正文" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_lesson_goes_live_only_after_its_course()
     {
         var admin = await cms.AdminClientAsync();
@@ -116,6 +129,9 @@ public static class ValidationCases
         { "parenting-lesson", "set:age_band=3–4岁", "frontMatter.age_band" },
         { "parenting-lesson", "json:age_months={\"from\":2,\"to\":9}", "frontMatter.age_months" },
         { "parenting-lesson", "set:domain=睡觉", "frontMatter.domain" },
+        { "parenting-lesson", "set:series=天天育儿", "frontMatter.series" },
+        { "parenting-lesson", "set:series=育乐园", "frontMatter.series" },
+        { "parenting-lesson", "set:episode=育乐园 宝宝的第一口辅食", "frontMatter.episode" },
         { "course", "set:audience=校长", "frontMatter.audience" },
         { "course", "set:grade_band=大学", "frontMatter.grade_band" },
         { "course", "remove:topic", "frontMatter.topic" },

@@ -43,12 +43,13 @@ public sealed record ProgramSiteFields(
 /// <summary>An age range in months, inclusive of both ends.</summary>
 public sealed record MonthRange(int From, int To);
 
-/// <summary>A 0–3 scientific parenting lesson.</summary>
+/// <summary>A 0–3 scientific parenting lesson; <see cref="Series"/> and <see cref="Episode"/> come together or not at all.</summary>
 public sealed record ParentingLessonFields(
     string AgeBand,
     MonthRange AgeMonths,
     string Domain,
-    string? Episode) : ItemFields;
+    string? Series,
+    int? Episode) : ItemFields;
 
 /// <summary>A course of the online adolescence education hall.</summary>
 public sealed record CourseFields(

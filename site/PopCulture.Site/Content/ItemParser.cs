@@ -286,10 +286,55 @@ public static partial class ItemParser
         }
 
         var domain = reader.OneOf("domain", Vocabulary.ParentingDomains, required: true);
-        var episode = reader.Text("episode");
+        var (series, episode) = ReadEpisode(reader);
         return band is null || months is null || domain is null
             ? null
-            : new ParentingLessonFields(band.Label, months, domain, episode);
+            : new ParentingLessonFields(band.Label, months, domain, series, episode);
+    }
+
+    /// <summary>The largest episode number accepted: a bound for hostile input, far past any real series.</summary>
+    public const int MaxEpisode = 9999;
+
+    private static (string? Series, int? Episode) ReadEpisode(FieldReader reader)
+    {
+        var names = string.Join(", ", Vocabulary.ParentingSeries.Select(s => s.Name));
+        var series = reader.Text("series");
+        if (series is not null && Vocabulary.FindSeries(series) is null)
+        {
+            reader.Error("series", $"'series' must be one of {names} (found '{series}')");
+            series = null;
+        }
+
+        var text = reader.Text("episode");
+        int? episode = null;
+        if (text is not null)
+        {
+            if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            {
+                // The field once held an episode's title; say what it holds now.
+                reader.Error("episode",
+                    $"'episode' must be the lesson's number in its series, a whole number 1 to {MaxEpisode} (found '{text}'); the lesson's title is the episode's title");
+            }
+            else if (number is < 1 or > MaxEpisode)
+            {
+                reader.Error("episode", $"'episode' must be 1 to {MaxEpisode} (found {number})");
+            }
+            else
+            {
+                episode = number;
+            }
+        }
+
+        if (series is not null && text is null)
+        {
+            reader.Error("series", $"a lesson in the series '{series}' needs 'episode': its number in the series (1, 2, 3…)");
+        }
+        else if (text is not null && series is null && !reader.Has("series"))
+        {
+            reader.Error("episode", $"'episode' needs 'series': the series the lesson belongs to ({names})");
+        }
+
+        return series is not null && episode is not null ? (series, episode) : (null, null);
     }
 
     private static CourseFields? ReadCourse(FieldReader reader)

@@ -20,9 +20,32 @@ public static class Vocabulary
 
     public static readonly IReadOnlyList<string> ParentingDomains = ["营养喂养", "睡眠", "动作发展", "语言", "社会情感", "健康安全"];
 
+    /// <summary>
+    /// Series a parenting lesson may belong to. The plan names one: the 育乐园 TV classroom
+    /// (“办好电视课堂，精心打造面向家庭的科学育儿‘育乐园’品牌栏目”).
+    /// </summary>
+    public static readonly IReadOnlyList<ParentingSeries> ParentingSeries =
+    [
+        new("育乐园", "yuleyuan", "“育乐园”电视课堂",
+            "规划提出办好电视课堂，精心打造面向家庭的科学育儿“育乐园”品牌栏目，形成电视媒体课堂、实体机构体验、网络平台互动、社区家庭指导的公益促进模式。"),
+    ];
+
     public static readonly IReadOnlyList<string> Audiences = ["学生", "教师", "家长"];
 
     public static readonly IReadOnlyList<string> GradeBands = ["小学高年级", "初中", "高中"];
+
+    public static ParentingSeries? FindSeries(string name)
+    {
+        foreach (var series in ParentingSeries)
+        {
+            if (series.Name == name)
+            {
+                return series;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Finds the age band for a label, accepting an ASCII hyphen or a wave dash for the en dash.</summary>
     public static AgeBand? FindAgeBand(string label)

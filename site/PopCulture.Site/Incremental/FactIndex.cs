@@ -37,6 +37,8 @@ public sealed class FactIndex(SiteModel model, IReadOnlyDictionary<string, Media
             "p" => _pages.TryGetValue(key, out var page) ? PageValue(page) : Gone,
             "sc" => _sections.TryGetValue(key, out var counted) ? new ContentHash().Add(counted.Items.Count).Value : Gone,
             "sl" => _sections.TryGetValue(key, out var latest) ? ListValue(latest.Items.Take(Templates.SectionView.LatestCount)) : Gone,
+            "sa" => _sections.TryGetValue(key, out var all) ? ListValue(all.Items) : Gone,
+            "se" => model.Series.TryGetValue(key, out var series) ? ListValue(series.Episodes) : Gone,
             "st" => _sections.TryGetValue(key, out var section) ? TaxonomiesValue(section) : Gone,
             "cl" => _items.TryGetValue(key, out var course) ? ListValue(model.LessonsOf(course)) : Gone,
             "rl" => _items.TryGetValue(key, out var lesson) ? ListValue(model.RelatedLessons(lesson, Templates.ItemView.MaxRelated)) : Gone,

@@ -34,6 +34,12 @@ public static class Fact
 
     public static string SectionTaxonomies(string section) => "st:" + section;
 
+    /// <summary>Every item a section lists, in order (the parenting grid, the sites by district).</summary>
+    public static string SectionItems(string section) => "sa:" + section;
+
+    /// <summary>The episodes of a series, by <see cref="Model.SiteModel.SeriesKey"/>.</summary>
+    public static string Series(string key) => "se:" + key;
+
     public static string CourseLessons(string courseSourcePath) => "cl:" + courseSourcePath;
 
     public static string Related(string sourcePath) => "rl:" + sourcePath;

@@ -16,6 +16,8 @@ public enum PageKind
 
     /// <summary>A park's printable QR sign (<c>/parks/&lt;slug&gt;/sign/</c>).</summary>
     Sign,
+    /// <summary>The episodes of a parenting series (<c>/parenting/series/yuleyuan/</c>).</summary>
+    Series,
 }
 
 /// <summary>One HTML page the build writes: its URL and what it shows.</summary>
@@ -30,6 +32,9 @@ public sealed record OutputPage(PageKind Kind, string Url, string Title)
     public Term? Term { get; init; }
 
     public Handout? Handout { get; init; }
+
+    /// <summary>On a series page: the series, whose episodes are <see cref="Items"/>.</summary>
+    public SeriesEpisodes? Series { get; init; }
 
     /// <summary>The items listed on this page of a paged list.</summary>
     public IReadOnlyList<ContentItem> Items { get; init; } = [];

@@ -17,7 +17,8 @@ public sealed class SiteModel
         Dictionary<string, string> mediaUrls,
         Dictionary<string, ContentItem> courses,
         Dictionary<ContentItem, IReadOnlyList<ContentItem>> lessons,
-        Dictionary<string, IReadOnlyList<ContentItem>> parentingByBand)
+        Dictionary<string, IReadOnlyList<ContentItem>> parentingByBand,
+        Dictionary<string, SeriesEpisodes> series)
     {
         Items = items;
         Sections = sections;
@@ -28,6 +29,7 @@ public sealed class SiteModel
         _courses = courses;
         _lessons = lessons;
         _parentingByBand = parentingByBand;
+        _series = series;
         PageUrls = new HashSet<string>(pages.Select(p => p.Url), StringComparer.Ordinal);
     }
 
@@ -36,6 +38,7 @@ public sealed class SiteModel
     private readonly Dictionary<string, ContentItem> _courses;
     private readonly Dictionary<ContentItem, IReadOnlyList<ContentItem>> _lessons;
     private readonly Dictionary<string, IReadOnlyList<ContentItem>> _parentingByBand;
+    private readonly Dictionary<string, SeriesEpisodes> _series;
 
     /// <summary>Every published item, including the home page and section pages.</summary>
     public IReadOnlyList<ContentItem> Items { get; }
@@ -62,6 +65,15 @@ public sealed class SiteModel
 
     public IReadOnlyList<ContentItem> ParentingLessonsFor(string ageBand) => _parentingByBand.GetValueOrDefault(ageBand) ?? [];
 
+    /// <summary>Every series with at least one episode, by <see cref="SeriesKey"/>.</summary>
+    public IReadOnlyDictionary<string, SeriesEpisodes> Series => _series;
+
+    /// <summary>The series a parenting lesson belongs to, with all its episodes; null when it belongs to none.</summary>
+    public SeriesEpisodes? SeriesOf(ContentItem item) =>
+        item.Fields is ParentingLessonFields { Series: { } name, Episode: not null } && Vocabulary.FindSeries(name) is { } series
+            ? _series.GetValueOrDefault(SeriesKey(item.Section, series.Slug))
+            : null;
+
     /// <summary>The newest dated articles, for the home page.</summary>
     public IReadOnlyList<ContentItem> LatestArticles(int count) =>
         [.. Items.Where(i => i.Date is not null && !i.IsIndex && i.Type == ContentTypes.Article)
@@ -81,6 +93,9 @@ public sealed class SiteModel
 
     /// <summary>The parks and their nearest neighbours, computed on first use (a site without a park map pays nothing).</summary>
     public ParkAtlas Parks => LazyInitializer.EnsureInitialized(ref _parks, () => ParkAtlas.Build(Items));
+    internal static string SeriesKey(string section, string slug) => section + "/" + slug;
+
+    internal static string SeriesUrl(string section, string slug) => $"/{section}/series/{slug}/";
 
     internal static string CourseKey(string section, string slug) => section + "/" + slug;
 }

@@ -41,9 +41,25 @@ public static class SiteModelBuilder
             .GroupBy(i => ((ParentingLessonFields)i.Fields!).AgeBand, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ContentItem>)[.. g.Order(DisplayOrder.Instance)], StringComparer.Ordinal);
 
+        var series = SeriesLinker.Link(published, diagnostics);
         var sections = BuildSections(published, urls);
         var pages = BuildPages(published, sections, urls, pageSize, owners, diagnostics);
-        return new SiteModel(published, sections, pages, urls, sourceUrls, mediaUrls, courses, lessons, parenting);
+        AddSeriesPages(pages, series.Values, sections);
+        return new SiteModel(published, sections, pages, urls, sourceUrls, mediaUrls, courses, lessons, parenting, series);
+    }
+
+    /// <summary>Series pages sit under their section's <c>series/</c>, which no item's URL can reach (slugs hold no '/').</summary>
+    private static void AddSeriesPages(List<OutputPage> pages, IEnumerable<SeriesEpisodes> series, List<Section> sections)
+    {
+        foreach (var one in series.OrderBy(s => s.Url, StringComparer.Ordinal))
+        {
+            pages.Add(new OutputPage(PageKind.Series, one.Url, one.Series.Title)
+            {
+                Section = sections.FirstOrDefault(s => s.Name == one.Section),
+                Series = one,
+                Items = one.Episodes,
+            });
+        }
     }
 
     /// <summary>The folder under a park's page where its printable sign is published.</summary>

@@ -77,6 +77,13 @@ public sealed class ItemView(ContentItem item, RenderContext context, RenderedMa
             _ => [],
         };
 
+    /// <summary>For a parenting lesson in a series: the series, with this lesson's episode number.</summary>
+    public SeriesView? Series =>
+        context.SeriesOf(item) is { } series && item.Fields is ParentingLessonFields { Episode: { } episode }
+            ? context.SeriesView(series, episode)
+            : null;
+
+    /// <summary>The lesson before this one: in its course, or in its series for a parenting lesson.</summary>
     public ItemView? Previous => Sibling(-1);
 
     public ItemView? Next => Sibling(+1);
@@ -131,6 +138,11 @@ public sealed class ItemView(ContentItem item, RenderContext context, RenderedMa
 
     private ItemView? Sibling(int step)
     {
+        if (item.Type == ContentTypes.ParentingLesson && context.SeriesOf(item) is { } series)
+        {
+            return At(series.Episodes, series.IndexOf(item), step);
+        }
+
         if (item.Type != ContentTypes.Lesson || context.CourseOf(item) is not { } course)
         {
             return null;
@@ -141,13 +153,15 @@ public sealed class ItemView(ContentItem item, RenderContext context, RenderedMa
         {
             if (ReferenceEquals(lessons[i], item))
             {
-                var target = i + step;
-                return target >= 0 && target < lessons.Count ? context.Summary(lessons[target]) : null;
+                return At(lessons, i, step);
             }
         }
 
         return null;
     }
+
+    private ItemView? At(IReadOnlyList<ContentItem> list, int index, int step) =>
+        index >= 0 && index + step >= 0 && index + step < list.Count ? context.Summary(list[index + step]) : null;
 
     private List<LinkView> Terms(IReadOnlyList<string> terms, string taxonomy) =>
         item.Section.Length == 0

@@ -3,7 +3,7 @@ namespace PopCulture.Site.Templates;
 /// <summary>What the template of one page sees as <c>page</c>.</summary>
 public sealed class PageView
 {
-    /// <summary><c>home</c>, <c>section</c>, <c>item</c>, <c>terms</c>, <c>term</c>, <c>handout</c>, <c>sign</c> or <c>404</c>.</summary>
+    /// <summary><c>home</c>, <c>section</c>, <c>item</c>, <c>terms</c>, <c>term</c>, <c>handout</c>, <c>sign</c>, <c>series</c> or <c>404</c>.</summary>
     public required string Kind { get; init; }
 
     public required string Title { get; init; }
@@ -37,6 +37,9 @@ public sealed class PageView
     public IReadOnlyList<LinkView> Terms { get; init; } = [];
 
     public PagerView? Pager { get; init; }
+
+    /// <summary>On a series page: the series (its episodes are <see cref="Items"/>).</summary>
+    public SeriesView? Series { get; init; }
 
     public IReadOnlyList<LinkView> Breadcrumbs { get; init; } = [];
 

@@ -107,6 +107,21 @@ public sealed class PageViewFactory
                     FeedUrl = feed,
                     NoIndex = true,
                 };
+            case PageKind.Series:
+                var series = context.SeriesView(page.Series!);
+                return new PageView
+                {
+                    Kind = "series",
+                    Title = page.Title,
+                    Description = $"{page.Title}：{series.Count}集，按集数排列的0～3岁科学育儿小课堂",
+                    Url = Urls.Link(page.Url),
+                    Permalink = Urls.Absolute(page.Url),
+                    Section = section,
+                    Series = series,
+                    Items = [.. page.Items.Select(context.Summary)],
+                    Breadcrumbs = crumbs,
+                    FeedUrl = feed,
+                };
             case PageKind.Terms:
                 return new PageView
                 {

@@ -55,6 +55,26 @@ public sealed class RenderContext(
         return Model.LessonsOf(course);
     }
 
+    /// <summary>The series a parenting lesson belongs to, recording that the page read its episodes.</summary>
+    public Model.SeriesEpisodes? SeriesOf(ContentItem item)
+    {
+        var series = Model.SeriesOf(item);
+        if (series is not null)
+        {
+            Read(Incremental.Fact.Series(series.Key));
+        }
+
+        return series;
+    }
+
+    /// <summary>A series as templates see it; <paramref name="episode"/> is the lesson's number in it, 0 on the series' own page.</summary>
+    public SeriesView SeriesView(Model.SeriesEpisodes series, int episode = 0) =>
+        new(series.Series.Name, series.Series.Title, series.Series.Summary, Urls.Link(series.Url), series.Episodes.Count)
+        {
+            Episode = episode,
+            Sample = series.Sample,
+        };
+
     public MediaView? Media(ContentItem item, MediaReference? reference)
     {
         if (reference is null)

@@ -147,6 +147,7 @@ public sealed class ThemeTemplates
         typeof(ProgramSiteFields), typeof(ParentingLessonFields), typeof(CourseFields), typeof(LessonFields),
         typeof(Coordinates), typeof(Exhibit), typeof(MonthRange), typeof(Handout), typeof(QuizQuestion),
         typeof(OpeningHours), typeof(ParkDirectoryView), typeof(ParkGroupView), typeof(NearbyView),
+        typeof(SeriesView), typeof(GridView), typeof(GridRowView), typeof(GridCellView),
     ];
 
     private sealed class NilAccessor : IMemberAccessor
