@@ -46,4 +46,26 @@ public sealed class QuizTests(BrowserFixture browser, ITestOutputHelper output) 
         await Assertions.Expect(third.GetByRole(AriaRole.Status)).ToHaveTextAsync("请先选择一个答案。");
         await Assertions.Expect(third.Locator("details.quiz-answer")).Not.ToHaveAttributeAsync("open", "");
     });
+
+    [Fact]
+    public Task A_multiple_choice_question_is_right_only_with_every_right_box_ticked() => browser.RunAsync(output, async session =>
+    {
+        await session.Page.GotoAsync("/adolescence/puberty-students-5-safety-help/");
+        var question = session.Page.Locator(".quiz-item").Filter(new() { HasText = "多选" });
+        var check = question.GetByRole(AriaRole.Button, new() { Name = "核对答案" });
+        var status = question.GetByRole(AriaRole.Status);
+
+        await question.GetByRole(AriaRole.Checkbox, new() { Name = "不把自己的照片、住址和电话随便发给网友" }).CheckAsync();
+        await check.ClickAsync();
+        await Assertions.Expect(status).ToHaveTextAsync("还不对，看看下面的解释。"); // one right box of two is not the answer
+
+        await question.GetByRole(AriaRole.Checkbox, new() { Name = "遇到威胁或勒索，保留聊天记录，立刻告诉家长" }).CheckAsync();
+        await check.ClickAsync();
+        await Assertions.Expect(status).ToHaveTextAsync("回答正确！");
+
+        await question.GetByRole(AriaRole.Checkbox, new() { Name = "网友约见面，一个人悄悄去" }).CheckAsync();
+        await check.ClickAsync();
+        await Assertions.Expect(status).ToHaveTextAsync("还不对，看看下面的解释。"); // a wrong box ticked as well
+        await Assertions.Expect(question.Locator("details.quiz-answer")).ToContainTextAsync("正确答案：A. 不把自己的照片、住址和电话随便发给网友；C. 遇到威胁或勒索");
+    });
 }

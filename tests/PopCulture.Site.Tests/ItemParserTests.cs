@@ -158,6 +158,45 @@ public class ItemParserTests
         Assert.Contains("0 to 1", problem.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("[0, 2]", null)]
+    [InlineData("[1]", null)]
+    [InlineData("[0, 3]", "0 to 2")]
+    [InlineData("[1, 1]", "lists option 1 twice")]
+    [InlineData("[]", "needs at least one entry")]
+    public void A_multiple_choice_answer_is_a_list_of_distinct_options(string answer, string? problem)
+    {
+        var (item, problems) = Parse($"""
+            ---
+            type: lesson
+            title: 第一课
+            date: 2013-01-01
+            course: c
+            order: 1
+            objectives: [认识变化]
+            quiz:
+              - question: 哪些对？
+                options: [甲, 乙, 丙]
+                answer: {answer}
+            ---
+            """, "adolescence", "l");
+
+        if (problem is null)
+        {
+            Assert.Empty(problems);
+            var question = Assert.Single(Assert.IsType<LessonFields>(item!.Fields).Quiz);
+            Assert.True(question.Multiple);
+            Assert.Equal(answer.Trim('[', ']').Replace(" ", "", StringComparison.Ordinal), question.AnswerList);
+        }
+        else
+        {
+            var reported = Assert.Single(problems);
+            Assert.Equal(11, reported.Line);
+            Assert.Equal("quiz[0].answer", reported.Field);
+            Assert.Contains(problem, reported.Message, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void A_file_without_front_matter_or_closing_fence_is_reported()
     {

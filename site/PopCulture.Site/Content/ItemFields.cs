@@ -62,7 +62,18 @@ public sealed record CourseFields(
 public sealed record Handout(string Title, string Src);
 
 /// <summary>A self-check quiz question; <see cref="Answer"/> is the 0-based index of the right option.</summary>
-public sealed record QuizQuestion(string Question, IReadOnlyList<string> Options, int Answer, string? Explanation);
+/// <summary>
+/// A self-check question. <c>answer: 2</c> in front matter is single choice; <c>answer: [0, 2]</c> is multiple choice
+/// (choose every right option), even when the list has one entry.
+/// </summary>
+public sealed record QuizQuestion(string Question, IReadOnlyList<string> Options, IReadOnlyList<int> Answers, bool Multiple, string? Explanation)
+{
+    /// <summary>The right option of a single-choice question (the first of several otherwise).</summary>
+    public int Answer => Answers[0];
+
+    /// <summary>The right options' indexes as the page's script reads them: <c>0,2</c>.</summary>
+    public string AnswerList => string.Join(',', Answers);
+}
 
 /// <summary>One lesson of an adolescence course.</summary>
 public sealed record LessonFields(

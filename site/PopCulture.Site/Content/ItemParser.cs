@@ -376,28 +376,51 @@ public static partial class ItemParser
         {
             var question = entry.Text("question", required: true);
             var options = entry.StringList("options", required: true);
-            var answer = entry.WholeNumber("answer", required: true);
-            if (answer is { } index && (index < 0 || index >= options.Count) && options.Count > 0)
-            {
-                entry.Error("answer", $"'answer' must be the 0-based index of an option, 0 to {options.Count - 1} (found {index})");
-                continue;
-            }
-
+            var multiple = entry.Has("answer") && !entry.HoldsText("answer");
+            var answers = QuizAnswers(entry, multiple, options.Count);
             if (options.Count is > 0 and < 2)
             {
                 entry.Error("options", "a quiz question needs at least two options");
                 continue;
             }
 
-            if (question is not null && answer is not null && options.Count > 0)
+            if (question is not null && answers is not null && options.Count > 0)
             {
-                quiz.Add(new QuizQuestion(question, options, answer.Value, entry.Text("explanation")));
+                quiz.Add(new QuizQuestion(question, options, answers, multiple, entry.Text("explanation")));
             }
         }
 
         return course is null || order is null
             ? null
             : new LessonFields(course, order.Value, topic, objectives, notes, handouts, quiz);
+    }
+
+    /// <summary>A question's right options: one index, or a list of distinct indexes for a multiple-choice question.</summary>
+    private static List<int>? QuizAnswers(FieldReader entry, bool multiple, int optionCount)
+    {
+        var texts = multiple ? entry.StringList("answer", required: true) : entry.Text("answer", required: true) is { } one ? [one] : [];
+        var answers = new List<int>(texts.Count);
+        foreach (var text in texts)
+        {
+            if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+                || (optionCount > 0 && index >= optionCount))
+            {
+                entry.Error("answer", optionCount > 0
+                    ? $"'answer' must be the 0-based index of an option, 0 to {optionCount - 1}, or a list of them (found {text})"
+                    : $"'answer' must be the 0-based index of an option (found {text})");
+                return null;
+            }
+
+            if (answers.Contains(index))
+            {
+                entry.Error("answer", $"'answer' lists option {index} twice");
+                return null;
+            }
+
+            answers.Add(index);
+        }
+
+        return answers.Count == 0 ? null : [.. answers.Order()];
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

@@ -34,10 +34,11 @@ document.querySelectorAll('.quiz-item[data-answer]').forEach(function (item) {
   if (!check || !result) return;
   check.hidden = false;
   check.addEventListener('click', function () {
-    var chosen = item.querySelector('input[type=radio]:checked');
+    // One radio checked, or for a multiple-choice question every right box and no other.
+    var chosen = Array.prototype.map.call(item.querySelectorAll('.quiz-options input:checked'), function (c) { return Number(c.value); });
     item.classList.remove('is-right', 'is-wrong');
-    if (!chosen) { result.textContent = '请先选择一个答案。'; return; }
-    var right = chosen.value === item.dataset.answer;
+    if (!chosen.length) { result.textContent = item.querySelector('input[type=checkbox]') ? '请至少选择一个答案。' : '请先选择一个答案。'; return; }
+    var right = chosen.sort(function (a, b) { return a - b; }).join(',') === item.dataset.answer;
     item.classList.add(right ? 'is-right' : 'is-wrong');
     result.textContent = right ? '回答正确！' : '还不对，看看下面的解释。';
     if (answer) answer.open = true;
