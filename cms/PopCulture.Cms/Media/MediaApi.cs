@@ -210,7 +210,7 @@ public static class MediaApi
         return TypedResults.PhysicalFile(file, type, entityTag: etag);
     }
 
-    private static bool CanWrite(CmsPrincipal user) =>
+    internal static bool CanWrite(CmsPrincipal user) =>
         user.CanWrite && user.Grants.Any(g => g.Role is Roles.Admin or Roles.Editor or Roles.Author);
 
     private static bool TryNumber(Microsoft.Extensions.Primitives.StringValues value, out double? number)

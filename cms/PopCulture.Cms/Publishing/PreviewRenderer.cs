@@ -28,13 +28,22 @@ public sealed class PreviewRenderer(
     /// The entry's working copy rendered as a page (whose <c>Html</c> is null, with problems, when the site cannot show
     /// it), or the validation errors by field of a working copy the site build would refuse.
     /// </summary>
-    public async Task<(PagePreview.Result? Page, IDictionary<string, string[]>? Errors)> RenderAsync(ContentEntry entry, CmsDbContext db, CancellationToken cancellationToken)
+    public Task<(PagePreview.Result? Page, IDictionary<string, string[]>? Errors)> RenderAsync(ContentEntry entry, CmsDbContext db, CancellationToken cancellationToken) =>
+        RenderAsync(entry, db, keep: true, cancellationToken);
+
+    /// <summary>
+    /// As above; with <paramref name="keep"/> false the page is neither looked up nor kept, for content that is not a
+    /// saved revision (the manager's form, rendered as the editor types).
+    /// </summary>
+    public async Task<(PagePreview.Result? Page, IDictionary<string, string[]>? Errors)> RenderAsync(
+        ContentEntry entry, CmsDbContext db, bool keep, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(db);
         var (version, _) = await state.CurrentAsync(cancellationToken);
         var key = ("preview", entry.Id, entry.Revision, version);
-        if (cache.TryGetValue(key, out PagePreview.Result? rendered) && rendered is not null)
+        PagePreview.Result? rendered = null;
+        if (keep && cache.TryGetValue(key, out rendered) && rendered is not null)
         {
             return (rendered, null);
         }
@@ -63,7 +72,11 @@ public sealed class PreviewRenderer(
             });
             rendered = await preview.RenderAsync(snapshot, validation.Item!, replaces, media, cancellationToken);
             var size = 1024 + (2L * (rendered.Html?.Length ?? 0)) + rendered.Files.Sum(f => 2L * (f.Key.Length + f.Value.Length));
-            cache.Set(key, rendered, new MemoryCacheEntryOptions { Size = size, AbsoluteExpirationRelativeToNow = RenderLifetime });
+            if (keep)
+            {
+                cache.Set(key, rendered, new MemoryCacheEntryOptions { Size = size, AbsoluteExpirationRelativeToNow = RenderLifetime });
+            }
+
             return (rendered, null);
         }
         finally
