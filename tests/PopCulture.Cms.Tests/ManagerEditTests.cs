@@ -141,6 +141,28 @@ public abstract class ManagerEditTests<TCms>(TCms cms) : IClassFixture<TCms> whe
         Assert.Equal(1, quiz["answer"]!.GetValue<int>());
         Assert.Equal(["甲", "乙"], quiz["options"]!.AsArray().Select(o => o!.GetValue<string>()));
     }
+
+    [Fact]
+    public async Task Several_option_numbers_make_a_multiple_choice_answer_and_show_again_counting_from_one()
+    {
+        var section = ApiJson.NewSection();
+        using var editor = await ManagerVisitor.SignedInAsync(cms, "editor", [section]);
+        var url = $"/manager/content/new?section={section}&type=lesson";
+        var filled = new Dictionary<string, string?>
+        {
+            ["slug"] = "lesson-2", ["fm.title"] = "第二课", ["fm.date"] = "2024-09-01", ["fm.course"] = "growing-up", ["fm.order"] = "2",
+            ["fm.objectives[0]"] = "认识情绪", ["fm.quiz[0].question"] = "哪些对？", ["fm.quiz[0].options"] = "甲\r\n乙\r\n丙", ["fm.quiz[0].answer"] = "1，3",
+        };
+
+        var (created, _) = await ManagerForm.PostAsync(editor, url, filled);
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = created.Headers.Location!.OriginalString.Split('/', '?')[3];
+        var quiz = (await (await cms.AdminClientAsync()).GetFromJsonAsync<JsonNode>($"/api/v1/manage/content/{id}"))!["frontMatter"]!["quiz"]![0]!;
+        Assert.Equal([0, 2], quiz["answer"]!.AsArray().Select(a => a!.GetValue<int>()));
+        var form = await editor.PageAsync($"/manager/content/{id}/edit");
+        Assert.Equal("1，3", form.QuerySelector("#f-quiz-0-answer")!.GetAttribute("value"));
+    }
 }
 
 public sealed class SqliteManagerEditTests(SqliteCms cms) : ManagerEditTests<SqliteCms>(cms);

@@ -25,12 +25,30 @@ internal static class FieldText
         {
             FieldKind.Check => value == "true" ? JsonValue.Create(true) : null,
             FieldKind.Terms or FieldKind.Lines => Split(field.Kind, value) is { Count: > 0 } items ? new JsonArray([.. items.Select(t => JsonValue.Create(t))]) : null,
+            // Several option numbers make a multiple-choice answer, a list in front matter.
+            FieldKind.WholeNumber when field.OneBased && value.IndexOfAny(TermSeparators) >= 0 && OneBasedList(value) is { } list => list,
             FieldKind.WholeNumber when long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole) =>
                 JsonValue.Create(field.OneBased ? whole - 1 : whole),
             FieldKind.Number when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) =>
                 JsonNode.Parse(number.ToString("R", CultureInfo.InvariantCulture)),
             _ => JsonValue.Create(value),
         };
+    }
+
+    private static JsonArray? OneBasedList(string value)
+    {
+        var numbers = new JsonArray();
+        foreach (var part in Split(FieldKind.Terms, value))
+        {
+            if (!long.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
+            {
+                return null;
+            }
+
+            numbers.Add(JsonValue.Create(number - 1));
+        }
+
+        return numbers;
     }
 
     private static List<string> Split(FieldKind kind, string value) =>
@@ -43,6 +61,8 @@ internal static class FieldText
         {
             case null:
                 return "";
+            case JsonArray items when field.OneBased:
+                return string.Join("，", items.Select(i => i is JsonValue v && v.TryGetValue<long>(out var n) ? (n + 1).ToString(CultureInfo.InvariantCulture) : i?.ToJsonString() ?? ""));
             case JsonArray items:
                 var texts = items.Select(i => i is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : i?.ToJsonString() ?? "");
                 return string.Join(field.Kind == FieldKind.Terms ? "，" : "\n", texts);
