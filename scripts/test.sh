@@ -2,7 +2,7 @@
 # Runs every test of the solution. Installs what the tests need first, so it works on a fresh Debian 12 machine with
 # the .NET 10 SDK: the .NET SDK's own packages, and PostgreSQL from Debian's packages (through scripts/postgres.sh, which
 # needs root for that), and Debian's Chromium with a Chinese font for the real-browser tests (Playwright drives it; its
-# own browser builds cannot be downloaded).
+# own browser builds cannot be downloaded), with Java and the npm packages of tests/quality/ for the quality checks.
 # Unless POPCULTURE_TEST_POSTGRES already holds an Npgsql connection string, it starts a throwaway PostgreSQL server
 # (127.0.0.1 only, free port, data in a temporary folder), hands its connection string to the tests in
 # POPCULTURE_TEST_POSTGRES, and stops and deletes it when the script ends, whether the tests passed or not.
@@ -13,8 +13,10 @@ scripts="$PWD/scripts"
 
 # tests/PopCulture.Browser.Tests needs Chromium, and a CJK font or Chinese renders as boxes. apt-get runs only when
 # one of them is missing, so a machine that has both needs no package index.
+# The quality tests (QualityTests) also run the W3C Nu HTML checker, which needs Java.
 browser_packages=()
 command -v chromium >/dev/null 2>&1 || browser_packages+=(chromium)
+command -v java >/dev/null 2>&1 || browser_packages+=(default-jre-headless)
 { command -v fc-list >/dev/null 2>&1 && fc-list | grep -i "Noto Sans CJK" >/dev/null; } || browser_packages+=(fonts-noto-cjk)
 if (( ${#browser_packages[@]} > 0 )); then
     if [[ $EUID -ne 0 ]]; then
@@ -25,6 +27,12 @@ if (( ${#browser_packages[@]} > 0 )); then
     apt-get -o DPkg::Lock::Timeout=300 update
     apt-get -o DPkg::Lock::Timeout=300 install -y "${browser_packages[@]}"
 fi
+
+# The quality checkers, at the versions locked in tests/quality/package-lock.json: Lighthouse, axe-core and vnu-jar.
+# Their install scripts are not run (vnu-jar's would download a Java; Debian's is used), nor any browser download.
+command -v npm >/dev/null 2>&1 || { echo "test.sh: the quality tests need Node.js and npm (tests/quality/package.json)" >&2; exit 1; }
+( cd tests/quality && CHROMEDRIVER_SKIP_DOWNLOAD=true PUPPETEER_SKIP_DOWNLOAD=true \
+    npm ci --ignore-scripts --no-audit --no-fund --loglevel=error )
 
 dotnet restore PopCulture.sln --nologo
 dotnet build PopCulture.sln --no-restore --nologo -c Release

@@ -103,9 +103,10 @@ public sealed class PageViewFactory
                     Title = page.Title,
                     Description = $"搜索{_config.Title}",
                     Url = Urls.Link(page.Url),
+                    // Indexable: results are drawn in the browser, so every ?q= address is this one page, and its
+                    // canonical link (the bare /search/) folds them into one entry for search engines.
                     Permalink = Urls.Absolute(page.Url),
                     FeedUrl = feed,
-                    NoIndex = true,
                 };
             case PageKind.Series:
                 var series = context.SeriesView(page.Series!);
