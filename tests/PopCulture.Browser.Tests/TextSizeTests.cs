@@ -23,6 +23,18 @@ public sealed class TextSizeTests(BrowserFixture browser, ITestOutputHelper outp
     });
 
     [Fact]
+    public Task Without_javascript_the_switch_that_could_not_work_is_not_shown() => browser.RunAsync(output, async session =>
+    {
+        await using var context = await session.Page.Context.Browser!.NewContextAsync(new() { JavaScriptEnabled = false, BaseURL = browser.Address.ToString() });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/");
+
+        await Assertions.Expect(page.Locator(".text-size")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".site-header")).ToBeVisibleAsync();
+    });
+
+    [Fact]
     public Task Choosing_the_standard_size_again_forgets_the_choice() => browser.RunAsync(output, async session =>
     {
         var page = session.Page;
