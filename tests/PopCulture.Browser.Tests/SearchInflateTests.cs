@@ -63,6 +63,16 @@ public sealed class SearchInflateTests(BrowserFixture browser, ITestOutputHelper
         Assert.Contains("gzip:", error.Message, StringComparison.Ordinal);
     });
 
+    [Fact]
+    public Task A_trailer_claiming_more_than_deflate_can_expand_to_is_an_error_not_an_allocation() => browser.RunAsync(output, async session =>
+    {
+        var gzip = Gzip(Encoding.UTF8.GetBytes(Plan), CompressionLevel.Optimal);
+        gzip.AsSpan(gzip.Length - 4).Fill(0xff); // 4 GiB less one byte, from a file of a few KB
+
+        var error = await Assert.ThrowsAnyAsync<Microsoft.Playwright.PlaywrightException>(() => InflateAsync(session, gzip));
+        Assert.Contains("gzip: longer than deflate can expand to", error.Message, StringComparison.Ordinal);
+    });
+
     private static byte[] Gzip(byte[] data, CompressionLevel level)
     {
         using var buffer = new MemoryStream();

@@ -83,7 +83,10 @@ export function gunzip(bytes) {
   if (flags & 16) while (bytes[pos++]);
   if (flags & 2) pos += 2;
   const end = bytes.length - 8;
-  const out = new Uint8Array((bytes[end + 4] | (bytes[end + 5] << 8) | (bytes[end + 6] << 16) | (bytes[end + 7] << 24)) >>> 0);
+  const size = (bytes[end + 4] | (bytes[end + 5] << 8) | (bytes[end + 6] << 16) | (bytes[end + 7] << 24)) >>> 0;
+  // Deflate expands at most 1032 to 1: a damaged trailer must not make the page allocate gigabytes.
+  if (size > bytes.length * 1032) fail('longer than deflate can expand to');
+  const out = new Uint8Array(size);
   let o = 0, buffer = 0, held = 0;
   const bits = (n) => {
     while (held < n) {
