@@ -16,6 +16,12 @@ namespace PopCulture.Cms.Infrastructure;
 /// <summary>Registers the CMS's services, so <c>Program.cs</c> stays a page long.</summary>
 public static class CmsServices
 {
+    private static readonly Dictionary<string, string> RejectionDetails = new(StringComparer.Ordinal)
+    {
+        [AuthApi.LoginRateLimit] = "too many sign-in attempts; wait a minute",
+        [Visits.VisitRequestsApi.RateLimit] = "too many visit requests from this address; try again in ten minutes",
+    };
+
     /// <summary>The largest JSON body the APIs accept; imports have their own, larger limit.</summary>
     public const long MaxRequestBytes = 2 * 1024 * 1024;
 
@@ -96,11 +102,11 @@ public static class CmsServices
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 5, Window = TimeSpan.FromMinutes(10), QueueLimit = 0 }));
             o.OnRejected = async (context, cancellationToken) =>
             {
+                // The refusal names what its policy limits: a teacher refused a visit request hears nothing of sign-ins.
+                var policy = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>()?.PolicyName;
                 context.HttpContext.Response.ContentType = "application/problem+json";
                 await context.HttpContext.Response.WriteAsJsonAsync(
-                    new { type = "https://tools.ietf.org/html/rfc6585#section-4", title = "Too Many Requests", status = 429, detail = context.HttpContext.Request.Path.StartsWithSegments(Visits.VisitRequestsApi.Path, StringComparison.Ordinal)
-                        ? "too many visit requests from this address; try again in ten minutes"
-                        : "too many sign-in attempts; wait a minute" },
+                    new { type = "https://tools.ietf.org/html/rfc6585#section-4", title = "Too Many Requests", status = 429, detail = RejectionDetails.GetValueOrDefault(policy ?? "", "too many requests; wait a minute") },
                     cancellationToken);
             };
         });
