@@ -71,6 +71,7 @@ public sealed partial class ManagerTests
 
     private static async Task SignInAsync(IPage page, (string Email, string Password) user)
     {
+        await ManagerData.UseOwnAddressAsync(page);
         await page.GotoAsync("/manager/sign-in");
         await page.GetByLabel("邮箱").FillAsync(user.Email);
         await page.GetByLabel("密码").FillAsync(user.Password);

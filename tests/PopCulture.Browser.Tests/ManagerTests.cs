@@ -44,6 +44,7 @@ public sealed partial class ManagerTests(ManagerFixture manager, ITestOutputHelp
         var page = session.Page;
 
         // Signing in with the keyboard alone: the skip link first, then the fields, Enter submits.
+        await ManagerData.UseOwnAddressAsync(page);
         await page.GotoAsync("/manager/sign-in");
         await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(page.Locator(".skip")).ToBeFocusedAsync();
