@@ -43,6 +43,7 @@ public class SiteBuilderTests
                 district: 姑苏区
                 coordinates: { lat: 31.31, lng: 120.61 }
                 opening_hours: 全天开放
+                hours: always
                 level: 地标精品
                 cover: { src: park.png, alt: 园区照片 }
                 exhibits:
@@ -52,7 +53,7 @@ public class SiteBuilderTests
                 """)
             .With("parks/gusu/park.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>园</title></svg>")
             .WithImage("parks/gusu/park.png", 800, 400)
-            .With("parks/svg-only.md", "---\ntype: park\ntitle: 示例园\nsample: true\ndistrict: 昆山市\ncoordinates: { lat: 31.38, lng: 120.98 }\nopening_hours: 全天开放\nlevel: 村（社区）\nexhibits: [{ name: 展板 }]\ncover: { src: gusu/park.svg, alt: 示意图 }\n---\n");
+            .With("parks/svg-only.md", "---\ntype: park\ntitle: 示例园\nsample: true\ndistrict: 昆山市\ncoordinates: { lat: 31.38, lng: 120.98 }\nopening_hours: 全天开放\nhours: { mon: \"09:00-17:00\", tue: \"09:00-17:00\", sat: \"09:00-11:30, 13:30-17:00\" }\nlevel: 村（社区）\nexhibits: [{ name: 展板 }]\ncover: { src: gusu/park.svg, alt: 示意图 }\n---\n");
 
         var result = await site.BuildAsync();
 
@@ -66,6 +67,13 @@ public class SiteBuilderTests
         using var jsonLd = JsonDocument.Parse(ExtractJsonLd(html));
         Assert.Equal("Place", jsonLd.RootElement.GetProperty("@type").GetString());
         Assert.Equal(31.31, jsonLd.RootElement.GetProperty("geo").GetProperty("latitude").GetDouble());
+        var open = Assert.Single(jsonLd.RootElement.GetProperty("openingHoursSpecification").EnumerateArray());
+        Assert.Equal(7, open.GetProperty("dayOfWeek").GetArrayLength());
+        Assert.Equal(("00:00", "23:59"), (open.GetProperty("opens").GetString(), open.GetProperty("closes").GetString()));
+        using var weekdays = JsonDocument.Parse(ExtractJsonLd(site.Read("parks/svg-only/index.html")));
+        var specs = weekdays.RootElement.GetProperty("openingHoursSpecification").EnumerateArray()
+            .Select(o => $"{o.GetProperty("opens").GetString()}-{o.GetProperty("closes").GetString()} {string.Join(',', o.GetProperty("dayOfWeek").EnumerateArray().Select(d => d.GetString()![19..]))}");
+        Assert.Equal(["09:00-11:30 Saturday", "09:00-17:00 Monday,Tuesday", "13:30-17:00 Saturday"], specs);
     }
 
     [Fact]

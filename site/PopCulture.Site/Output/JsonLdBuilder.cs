@@ -48,6 +48,11 @@ public static class JsonLdBuilder
         {
             case ParkFields park:
                 AddPlace(node, park.District, park.Address, park.Coordinates);
+                if (park.Hours is { } hours)
+                {
+                    node["openingHoursSpecification"] = OpeningHoursSpecification(hours);
+                }
+
                 break;
             case HallFields hall:
                 AddPlace(node, hall.District, hall.Address, hall.Coordinates);
@@ -134,6 +139,39 @@ public static class JsonLdBuilder
             ["longitude"] = coordinates.Lng,
         };
     }
+
+    private static readonly string[] SchemaDays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+    /// <summary>
+    /// The structured hours as schema.org reads them: one specification per distinct time range, listing the days it
+    /// applies to (so "always" is one entry for all seven days, 00:00–23:59, the form search engines take for 24 hours).
+    /// </summary>
+    private static JsonArray OpeningHoursSpecification(OpeningHours hours)
+    {
+        var days = new Dictionary<TimeRange, List<string>>();
+        for (var d = 0; d < hours.Days.Count; d++)
+        {
+            foreach (var range in hours.Days[d])
+            {
+                if (!days.TryGetValue(range, out var list))
+                {
+                    days[range] = list = [];
+                }
+
+                list.Add("https://schema.org/" + SchemaDays[d]);
+            }
+        }
+
+        return new JsonArray([.. days.OrderBy(p => p.Key.From).ThenBy(p => p.Key.To).Select(p => (JsonNode?)new JsonObject
+        {
+            ["@type"] = "OpeningHoursSpecification",
+            ["dayOfWeek"] = new JsonArray([.. p.Value.Select(d => (JsonNode?)JsonValue.Create(d))]),
+            ["opens"] = Clock(p.Key.From),
+            ["closes"] = Clock(Math.Min(p.Key.To, (24 * 60) - 1)),
+        })]);
+    }
+
+    private static string Clock(int minutes) => string.Create(CultureInfo.InvariantCulture, $"{minutes / 60:00}:{minutes % 60:00}");
 
     private static JsonObject Organisation(string name, SiteUrls urls) =>
         new() { ["@type"] = "GovernmentOrganization", ["name"] = name, ["url"] = urls.BaseUrl };
