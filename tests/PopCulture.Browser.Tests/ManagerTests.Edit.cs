@@ -8,7 +8,7 @@ namespace PopCulture.Browser.Tests;
 public sealed partial class ManagerTests
 {
     [Fact]
-    public Task An_author_creates_a_parenting_lesson_in_the_form_fixes_what_it_refuses_and_submits_it() => manager.RunAsync(output, async session =>
+    public Task An_authors_parenting_lesson_with_an_uploaded_image_is_approved_published_and_shown_on_the_public_site() => manager.RunAsync(output, async session =>
     {
         var section = ManagerData.NewSection();
         var services = manager.Cms.Services;
@@ -57,7 +57,45 @@ public sealed partial class ManagerTests
         await page.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
         await Assertions.Expect(page.Locator(".properties .state")).ToHaveTextAsync("待审核");
         await Assertions.Expect(page.Locator("pre.body")).ToContainTextAsync("![妈妈给宝宝读绘本](/media/");
+        var entryUrl = page.Url;
+
+        // The reviewer approves it for a later date; the editor then publishes it at once.
+        await page.Context.ClearCookiesAsync();
+        await SignInAsync(page, await ManagerData.UserAsync(services, Roles.Reviewer, section));
+        await page.GotoAsync(entryUrl);
+        await page.GetByLabel("发布时间（可选）").FillAsync("2100-01-01T08:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "审核通过并发布" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".properties .state")).ToHaveTextAsync("已排期");
+        await page.Context.ClearCookiesAsync();
+        await SignInAsync(page, await ManagerData.EditorAsync(services, section));
+        await page.GotoAsync(entryUrl);
+        await page.GetByRole(AriaRole.Button, new() { Name = "立即发布" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".properties .state")).ToHaveTextAsync("已发布");
+
+        // The build the publish asked for goes live at the CMS's root: the lesson, with its picture and alt text.
+        await OpenOnceBuiltAsync(page, $"/{section}/first-words/");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("宝宝的第一句话（示例）");
+        var picture = page.GetByRole(AriaRole.Img, new() { Name = "妈妈给宝宝读绘本" });
+        await Assertions.Expect(picture).ToBeVisibleAsync();
+        Assert.True(await picture.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the uploaded picture loads on the public page");
     });
+
+    /// <summary>Opens <paramref name="path"/> of the built site once a build has put it there (builds run in the background).</summary>
+    private static async Task OpenOnceBuiltAsync(IPage page, string path)
+    {
+        var until = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var response = await page.GotoAsync(path);
+            if (response is { Ok: true } || DateTime.UtcNow > until)
+            {
+                Assert.True(response?.Ok, $"{path} was not built within a minute of publishing (last status {response?.Status})");
+                return;
+            }
+
+            await Task.Delay(500);
+        }
+    }
 
     [Fact]
     public Task Rows_of_objectives_are_added_and_removed_in_the_page_and_saved_in_their_order() => manager.RunAsync(output, async session =>
