@@ -37,6 +37,40 @@ public abstract class ManagerEditorToolsTests<TCms>(TCms cms) : IClassFixture<TC
     }
 
     [Fact]
+    public async Task A_run_of_autosaves_keeps_one_revision_and_a_save_between_them_is_kept()
+    {
+        var section = ApiJson.NewSection();
+        var admin = await cms.AdminClientAsync();
+        var entry = await admin.CreateAsync(ApiJson.Article(section, title: "原标题"));
+        using var author = await ManagerVisitor.SignedInAsync(cms, "author", [section]);
+        var url = $"/manager/content/{entry["id"]}/edit";
+        var form = await author.PageAsync(url);
+        async Task<HttpStatusCode> AutosaveAsync(string title, int basedOn) =>
+            (await ManagerForm.PostAsync(author, $"{url}?handler=Autosave", form, new Dictionary<string, string?> { ["fm.title"] = title, ["revision"] = $"{basedOn}" })).Response.StatusCode;
+
+        Assert.Equal(HttpStatusCode.OK, await AutosaveAsync("第一次自动保存", 1));
+        Assert.Equal(HttpStatusCode.OK, await AutosaveAsync("第二次自动保存", 2));
+        Assert.Equal(HttpStatusCode.OK, await AutosaveAsync("第三次自动保存", 3));
+        Assert.Equal(["4 autosaved", "1 created"], await HistoryAsync(admin, entry));
+        Assert.Equal("第三次自动保存", await TitleAsync(admin, entry));
+        // Compared by default with the revision before it, which is 1 now that 2 and 3 were replaced.
+        var diff = (await admin.GetFromJsonAsync<JsonNode>($"/api/v1/manage/content/{entry["id"]}/revisions/diff"))!;
+        Assert.Equal((1, 4), (diff["from"]!.GetValue<int>(), diff["to"]!.GetValue<int>()));
+
+        // A save with the button is history: the autosave after it adds a revision instead of replacing one.
+        var (saved, _) = await ManagerForm.PostAsync(author, url, form, new Dictionary<string, string?> { ["fm.title"] = "保存的标题", ["revision"] = "4" });
+        Assert.True(saved.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect or HttpStatusCode.SeeOther, $"{saved.StatusCode}");
+        Assert.Equal(HttpStatusCode.OK, await AutosaveAsync("又一次自动保存", 5));
+        Assert.Equal(["6 autosaved", "5 saved", "4 autosaved", "1 created"], await HistoryAsync(admin, entry));
+    }
+
+    private static async Task<string[]> HistoryAsync(HttpClient admin, JsonNode entry)
+    {
+        var list = (await admin.GetFromJsonAsync<JsonNode>($"/api/v1/manage/content/{entry["id"]}/revisions"))!;
+        return [.. (list is JsonArray a ? a : list["items"]!.AsArray()).Select(r => $"{r!["number"]} {r["note"]}")];
+    }
+
+    [Fact]
     public async Task Only_drafts_are_autosaved()
     {
         var section = ApiJson.NewSection();

@@ -58,6 +58,17 @@ public sealed class ContentStore(CmsDbContext db, AuditLog audit, TimeProvider c
     public Task<Outcome<ContentEntry>> UpdateAsync(Guid id, ContentInput input, CmsPrincipal user, CancellationToken cancellationToken) =>
         SaveChangeAsync(id, input, user, "saved", "content.update", cancellationToken);
 
+    /// <summary>The note of a revision the manager's autosave wrote.</summary>
+    public const string AutosaveNote = "autosaved";
+
+    /// <summary>
+    /// Saves the editor's draft as <see cref="UpdateAsync"/> does, but a run of autosaves by one user keeps one revision:
+    /// each replaces the autosave before it when nothing came between, so the history lists what people saved, not
+    /// every half minute of typing. The entry's revision number still moves on, so a form opened earlier still conflicts.
+    /// </summary>
+    public Task<Outcome<ContentEntry>> AutosaveAsync(Guid id, ContentInput input, CmsPrincipal user, CancellationToken cancellationToken) =>
+        SaveChangeAsync(id, input, user, AutosaveNote, "content.autosave", cancellationToken);
+
     /// <summary>Replaces an entry's content as a new revision with <paramref name="note"/>, recorded as <paramref name="action"/>.</summary>
     private async Task<Outcome<ContentEntry>> SaveChangeAsync(Guid id, ContentInput input, CmsPrincipal user, string note, string action, CancellationToken cancellationToken)
     {
@@ -92,6 +103,14 @@ public sealed class ContentStore(CmsDbContext db, AuditLog audit, TimeProvider c
         }
 
         var (slug, frontMatter, body, path) = validated.Value!;
+        if (note == AutosaveNote
+            && await db.Revisions.FirstOrDefaultAsync(r => r.EntryId == id && r.Number == entry.Revision, cancellationToken) is { Note: AutosaveNote } previous
+            && previous.CreatedBy == user.Email)
+        {
+            // Removed in the same SaveChanges as the new revision: a refused save leaves the history as it was.
+            db.Revisions.Remove(previous);
+        }
+
         Apply(entry, section, slug, frontMatter, body, path, user.Email);
         AddRevision(entry, user.Email, note);
         audit.Record(action, $"{section}/{slug}", $"revision {entry.Revision} ({note})");

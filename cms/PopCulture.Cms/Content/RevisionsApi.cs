@@ -81,16 +81,19 @@ public static class RevisionsApi
         var after = toNumber is { } t ? await RevisionAsync(db, id, t, cancellationToken) : null;
         if (toNumber is not null && after is null)
         {
-            errors["to"] = [$"the entry has no revision {toNumber}; it has revisions 1 to {entry.Revision}"];
+            errors["to"] = [$"the entry has no revision {toNumber}; the newest is revision {entry.Revision}"];
         }
 
-        var fromNumber = from is null ? toNumber - 1 : Number(from, "from", errors);
+        // By default the revision before: the newest one below, as a run of autosaves leaves gaps in the numbers.
+        var fromNumber = from is not null ? Number(from, "from", errors)
+            : toNumber is { } below ? await db.Revisions.Where(r => r.EntryId == id && r.Number < below).MaxAsync(r => (int?)r.Number, cancellationToken) ?? below - 1
+            : null;
         var before = fromNumber is { } f ? await RevisionAsync(db, id, f, cancellationToken) : null;
         if (fromNumber is not null && before is null && (from is not null || after is not null))
         {
             errors["from"] = [from is null
                 ? $"revision {toNumber} is the first; give 'from' to compare it with another"
-                : $"the entry has no revision {fromNumber}; it has revisions 1 to {entry.Revision}"];
+                : $"the entry has no revision {fromNumber}; the newest is revision {entry.Revision}"];
         }
 
         if (errors.Count > 0)

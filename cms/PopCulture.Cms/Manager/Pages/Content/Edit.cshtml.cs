@@ -62,7 +62,7 @@ public sealed class EditModel(
         var (values, slug, body, _) = ReadPosted(Entry.Type);
         var user = (await access.CurrentAsync(cancellationToken))!;
         var input = new ContentInput(Entry.Section, slug, values.ToFrontMatter(Entry.Type, Stored(Entry.FrontMatter)), body, Number(Request.Form["revision"]));
-        var outcome = await store.UpdateAsync(id, input, user, cancellationToken);
+        var outcome = await store.AutosaveAsync(id, input, user, cancellationToken);
         return outcome.Kind switch
         {
             OutcomeKind.Ok => new JsonResult(new { saved = true, revision = outcome.Value!.Revision, at = show.Time(outcome.Value.UpdatedAt)[^5..] }),
