@@ -30,7 +30,8 @@ public static class RolesApi
 
     private static Ok<List<RoleInfo>> List() => TypedResults.Ok(Roles.All.Select(Describe).ToList());
 
-    private static RoleInfo Describe(string role)
+    /// <summary>A role with the content actions it allows, as the API lists it and the manager explains it.</summary>
+    public static RoleInfo Describe(string role)
     {
         // Ask the same CmsPrincipal.Can that guards every request, so this table cannot drift from what is enforced.
         var probe = new CmsPrincipal("", "", [new AccessGrant { UserId = "", Role = role }], canWrite: true);

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using PopCulture.Cms.Content;
-using PopCulture.Cms.Data;
 using PopCulture.Cms.Infrastructure;
 
 namespace PopCulture.Cms.Identity;
@@ -32,7 +30,7 @@ public static partial class UsersApi
     }
 
     private static async Task<IResult> ListAsync(
-        AccessControl access, CmsDbContext db, TimeProvider clock, [FromQuery] int? page, [FromQuery] int? pageSize, CancellationToken cancellationToken)
+        AccessControl access, UserAdmin admin, [FromQuery] int? page, [FromQuery] int? pageSize, CancellationToken cancellationToken)
     {
         if (AdminGate.Refused(await access.CurrentAsync(cancellationToken), writes: false, out var refusal))
         {
@@ -46,16 +44,10 @@ public static partial class UsersApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var total = await db.Users.CountAsync(cancellationToken);
-        var rows = await db.Users.AsNoTracking().OrderBy(u => u.NormalizedEmail).ThenBy(u => u.Id)
-            .Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
-        var ids = rows.Select(u => u.Id).ToList();
-        var grants = (await db.Grants.AsNoTracking().Where(g => ids.Contains(g.UserId)).ToListAsync(cancellationToken)).ToLookup(g => g.UserId);
-        var now = clock.GetUtcNow();
-        return TypedResults.Ok(new Page<UserInfo>([.. rows.Select(u => UserInfo.From(u, grants[u.Id], now))], number, size, total));
+        return TypedResults.Ok(await admin.ListAsync(number, size, emailContains: null, cancellationToken));
     }
 
-    private static async Task<IResult> MeAsync(AccessControl access, CmsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> MeAsync(AccessControl access, UserAdmin admin, CancellationToken cancellationToken)
     {
         var current = await access.CurrentAsync(cancellationToken);
         if (current is null)
@@ -63,32 +55,20 @@ public static partial class UsersApi
             return ApiResults.Unauthorized();
         }
 
-        return await FindAsync(db, current.UserId, clock.GetUtcNow(), cancellationToken) is { } user
+        return await admin.FindAsync(current.UserId, cancellationToken) is { } user
             ? TypedResults.Ok(user)
             : AdminGate.NotFound("your account no longer exists");
     }
 
-    private static async Task<IResult> GetAsync(string id, AccessControl access, CmsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string id, AccessControl access, UserAdmin admin, CancellationToken cancellationToken)
     {
         if (AdminGate.Refused(await access.CurrentAsync(cancellationToken), writes: false, out var refusal))
         {
             return refusal;
         }
 
-        return await FindAsync(db, id, clock.GetUtcNow(), cancellationToken) is { } user
+        return await admin.FindAsync(id, cancellationToken) is { } user
             ? TypedResults.Ok(user)
             : AdminGate.NotFound($"no user {id}");
-    }
-
-    private static async Task<UserInfo?> FindAsync(CmsDbContext db, string id, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
-        if (user is null)
-        {
-            return null;
-        }
-
-        var grants = await db.Grants.AsNoTracking().Where(g => g.UserId == id).ToListAsync(cancellationToken);
-        return UserInfo.From(user, grants, now);
     }
 }

@@ -135,6 +135,8 @@ public static class CmsServices
         services.AddHostedService<ScheduledPublisher>();
         services.AddScoped<AccessControl>();
         services.AddScoped<TokenService>();
+        services.AddScoped<UserAdmin>();
+        services.AddScoped<TokenAdmin>();
         services.AddScoped<AuditLog>();
         services.AddScoped<ContentStore>();
         services.AddScoped<WorkflowService>();
