@@ -208,10 +208,12 @@ public sealed partial class MediaService(CmsDbContext db, IMediaStorage storage,
 
     private static void Apply(MediaItem item, MediaInput input)
     {
-        item.Title = Blank(input.Title) ?? item.Title;
-        item.Alt = Blank(input.Alt) ?? item.Alt;
-        item.Caption = Blank(input.Caption) ?? item.Caption;
-        item.Credit = Blank(input.Credit) ?? item.Credit;
+        // A field left out (null) keeps its value; a field sent empty clears it, as the manager's form does when an editor
+        // empties a caption.
+        item.Title = input.Title is null ? item.Title : Blank(input.Title);
+        item.Alt = input.Alt is null ? item.Alt : Blank(input.Alt);
+        item.Caption = input.Caption is null ? item.Caption : Blank(input.Caption);
+        item.Credit = input.Credit is null ? item.Credit : Blank(input.Credit);
         item.Folder = input.Folder ?? item.Folder;
         item.Tags = input.Tags is null ? item.Tags : string.Join(',', input.Tags.Select(t => t.Trim().Replace(",", "", StringComparison.Ordinal)).Where(t => t.Length > 0).Distinct());
         item.FocalX = input.FocalX ?? item.FocalX;

@@ -29,6 +29,27 @@ public sealed class MediaVariants(IOptions<CmsOptions> options, IMediaStorage st
         return outcome.Files.FirstOrDefault(f => f.SitePath == wanted).CachedPath;
     }
 
+    /// <summary>The smallest variant of an image (<c>360.webp</c>), for thumbnails; null when it has none (not an image, a GIF).</summary>
+    public string? ThumbnailName(MediaItem item) => VariantName(item, smallest: true);
+
+    /// <summary>The largest variant of an image (<c>1080.webp</c>), for a preview that shows the whole image; null when it has none.</summary>
+    public string? PreviewName(MediaItem item) => VariantName(item, smallest: false);
+
+    // The same widths ImageVariantBuilder makes: the theme's widths under the image's own, or the image's own when none is.
+    private string? VariantName(MediaItem item, bool smallest)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (item.Kind != "image" || item.ContentType == "image/gif" || item.Width is not { } width)
+        {
+            return null;
+        }
+
+        var smaller = _settings.Widths.Where(w => w < width).ToList();
+        var chosen = smaller.Count == 0 ? width : smallest ? smaller[0] : smaller[^1];
+        // The variant route takes two to four digits.
+        return chosen is < 10 or > 9999 ? null : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{chosen}.webp");
+    }
+
     /// <summary>
     /// The stored file (already stripped of metadata at upload) as a local file the generator can read, copied from storage
     /// once: storage may not be a local disk. Null if the stored file is gone.
