@@ -1,7 +1,6 @@
 using PopCulture.Cms.Infrastructure;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using PopCulture.Cms.Content;
 using PopCulture.Cms.Data;
 using PopCulture.Cms.Identity;
@@ -13,7 +12,7 @@ public static class AuditApi
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
-    private const int MaxFilterLength = 256;
+    private const int MaxFilterLength = AuditFilter.MaxTextLength;
 
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
@@ -63,37 +62,7 @@ public static class AuditApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var entries = db.Audit.AsNoTracking();
-        if (since is { } start)
-        {
-            entries = entries.Where(a => a.At >= start);
-        }
-
-        if (until is { } end)
-        {
-            entries = entries.Where(a => a.At < end);
-        }
-
-        if (!string.IsNullOrWhiteSpace(user))
-        {
-            // Emails are recorded as people typed them; compare without case on both stores.
-            var text = user.Trim().ToUpperInvariant();
-#pragma warning disable CA1304, CA1311, CA1862 // EF translates ToUpper() to SQL upper(); the culture-taking overloads have no translation.
-            entries = entries.Where(a => a.UserEmail != null && a.UserEmail.ToUpper().Contains(text));
-#pragma warning restore CA1304, CA1311, CA1862
-        }
-
-        if (!string.IsNullOrEmpty(action))
-        {
-            entries = entries.Where(a => a.Action.StartsWith(action));
-        }
-
-        var total = await entries.CountAsync(cancellationToken);
-        var items = await entries.OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
-            .Skip((number - 1) * size).Take(size)
-            .Select(a => new AuditItem(a.At, a.UserEmail, a.Action, a.Target, a.Detail, a.RemoteAddress))
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Page<AuditItem>(items, number, size, total));
+        return TypedResults.Ok(await AuditQuery.PageAsync(db, new AuditFilter(since, until, user, action), number, size, cancellationToken));
     }
 
     private static DateTimeOffset? ParseInstant(string? value, string field, Dictionary<string, string[]> errors)

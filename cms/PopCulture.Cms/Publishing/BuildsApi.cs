@@ -40,10 +40,7 @@ public static class BuildsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var total = await db.Builds.CountAsync(cancellationToken);
-        var rows = await db.Builds.AsNoTracking().OrderByDescending(b => b.StartedAt).ThenBy(b => b.Id)
-            .Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Page<BuildInfo>([.. rows.Select(BuildInfo.From)], number, size, total));
+        return TypedResults.Ok(await BuildList.PageAsync(db, number, size, cancellationToken));
     }
 
     private static async Task<IResult> GetAsync(Guid id, AccessControl access, CmsDbContext db, CancellationToken cancellationToken)
@@ -65,9 +62,7 @@ public static class BuildsApi
             return refusal;
         }
 
-        publisher.RequestBuild($"full rebuild asked for by {user.Email}", full: true);
-        audit.Record("site.rebuild", "site", "full rebuild", user.UserId, user.Email);
-        await db.SaveChangesAsync(cancellationToken);
+        await FullRebuild.QueueAsync(publisher, audit, db, user, cancellationToken);
         return TypedResults.Accepted("/api/v1/manage/builds");
     }
 }

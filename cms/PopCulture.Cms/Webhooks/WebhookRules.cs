@@ -12,34 +12,48 @@ public static class WebhookRules
     public static string? ReadUrl(string? url, IDictionary<string, string[]> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        var text = url?.Trim();
-        string? problem = null;
-        if (string.IsNullOrEmpty(text) || text.Length > MaxUrlLength)
+        var problem = UrlProblem(url);
+        if (problem != WebhookUrlProblem.None)
         {
-            problem = $"url is required, at most {MaxUrlLength} characters";
-        }
-        else if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            problem = "url must be an absolute http or https URL";
-        }
-        else if (uri.UserInfo.Length > 0)
-        {
-            // Credentials in the URL would be shown in every listing; the signature is how a receiver knows the sender.
-            problem = "url must not contain a user name or password";
-        }
-        else if (uri.Fragment.Length > 0 || text.Contains('#', StringComparison.Ordinal))
-        {
-            problem = "url must not have a #fragment: it is never sent";
-        }
-
-        if (problem is not null)
-        {
-            errors["url"] = [problem];
+            errors["url"] = [Describe(problem)];
             return null;
         }
 
-        return text;
+        return url!.Trim();
     }
+
+    /// <summary>What is wrong with <paramref name="url"/> (trimmed), if anything.</summary>
+    public static WebhookUrlProblem UrlProblem(string? url)
+    {
+        var text = url?.Trim();
+        if (string.IsNullOrEmpty(text) || text.Length > MaxUrlLength)
+        {
+            return WebhookUrlProblem.Missing;
+        }
+
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            return WebhookUrlProblem.NotHttp;
+        }
+
+        // Credentials in the URL would be shown in every listing; the signature is how a receiver knows the sender.
+        if (uri.UserInfo.Length > 0)
+        {
+            return WebhookUrlProblem.HasCredentials;
+        }
+
+        return uri.Fragment.Length > 0 || text.Contains('#', StringComparison.Ordinal) ? WebhookUrlProblem.HasFragment : WebhookUrlProblem.None;
+    }
+
+    /// <summary>The API's words for a URL problem.</summary>
+    public static string Describe(WebhookUrlProblem problem) => problem switch
+    {
+        WebhookUrlProblem.Missing => $"url is required, at most {MaxUrlLength} characters",
+        WebhookUrlProblem.NotHttp => "url must be an absolute http or https URL",
+        WebhookUrlProblem.HasCredentials => "url must not contain a user name or password",
+        WebhookUrlProblem.HasFragment => "url must not have a #fragment: it is never sent",
+        _ => throw new ArgumentOutOfRangeException(nameof(problem)),
+    };
 
     /// <summary>The events as stored (comma-separated, in the canonical order), or null with a problem under <c>events</c>.</summary>
     public static string? ReadEvents(IReadOnlyList<string?>? events, IDictionary<string, string[]> errors)

@@ -17,6 +17,7 @@ public static class WebhookServices
         services.ConfigureDbContext<SqliteCmsDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<WebhookOutboxInterceptor>()));
         services.ConfigureDbContext<PostgresCmsDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<WebhookOutboxInterceptor>()));
         services.AddScoped<WebhookOutbox>();
+        services.AddScoped<WebhookStore>();
         services.AddSingleton<WebhookSender>();
         services.AddHostedService<WebhookDispatcher>();
 

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using PopCulture.Cms.Content;
-using PopCulture.Cms.Data;
 using PopCulture.Cms.Identity;
 using PopCulture.Cms.Infrastructure;
 
@@ -32,7 +30,7 @@ public static partial class WebhooksApi
     }
 
     private static async Task<IResult> ListAsync(
-        AccessControl access, CmsDbContext db, [FromQuery] int? page, [FromQuery] int? pageSize, CancellationToken cancellationToken)
+        AccessControl access, WebhookStore webhooks, [FromQuery] int? page, [FromQuery] int? pageSize, CancellationToken cancellationToken)
     {
         if (AdminGate.Refused(await access.CurrentAsync(cancellationToken), writes: false, out var refusal))
         {
@@ -46,25 +44,22 @@ public static partial class WebhooksApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var total = await db.WebhookSubscriptions.CountAsync(cancellationToken);
-        var rows = await db.WebhookSubscriptions.AsNoTracking().OrderByDescending(s => s.CreatedAt).ThenBy(s => s.Id)
-            .Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Page<WebhookInfo>([.. rows.Select(WebhookInfo.From)], number, size, total));
+        return TypedResults.Ok(await webhooks.PageAsync(number, size, cancellationToken));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, AccessControl access, CmsDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(Guid id, AccessControl access, WebhookStore webhooks, CancellationToken cancellationToken)
     {
         if (AdminGate.Refused(await access.CurrentAsync(cancellationToken), writes: false, out var refusal))
         {
             return refusal;
         }
 
-        var subscription = await db.WebhookSubscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        return subscription is null ? AdminGate.NotFound($"no webhook {id}") : TypedResults.Ok(WebhookInfo.From(subscription));
+        var subscription = await webhooks.FindAsync(id, cancellationToken);
+        return subscription is null ? AdminGate.NotFound($"no webhook {id}") : TypedResults.Ok(subscription);
     }
 
     private static async Task<IResult> DeliveriesAsync(
-        Guid id, AccessControl access, CmsDbContext db, [FromQuery] int? page, [FromQuery] int? pageSize, CancellationToken cancellationToken)
+        Guid id, AccessControl access, WebhookStore webhooks, [FromQuery] int? page, [FromQuery] int? pageSize, CancellationToken cancellationToken)
     {
         if (AdminGate.Refused(await access.CurrentAsync(cancellationToken), writes: false, out var refusal))
         {
@@ -78,18 +73,7 @@ public static partial class WebhooksApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        if (!await db.WebhookSubscriptions.AnyAsync(s => s.Id == id, cancellationToken))
-        {
-            return AdminGate.NotFound($"no webhook {id}");
-        }
-
-        var deliveries = db.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == id);
-        var total = await deliveries.CountAsync(cancellationToken);
-        var rows = await deliveries.OrderByDescending(d => d.OccurredAt).ThenBy(d => d.Id)
-            .Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
-        var ids = rows.Select(d => d.Id).ToList();
-        var attempts = (await db.WebhookAttempts.AsNoTracking().Where(a => ids.Contains(a.DeliveryId)).ToListAsync(cancellationToken))
-            .ToLookup(a => a.DeliveryId);
-        return TypedResults.Ok(new Page<WebhookDeliveryInfo>([.. rows.Select(d => WebhookDeliveryInfo.From(d, attempts[d.Id]))], number, size, total));
+        var deliveries = await webhooks.DeliveriesAsync(id, number, size, cancellationToken);
+        return deliveries is null ? AdminGate.NotFound($"no webhook {id}") : TypedResults.Ok(deliveries);
     }
 }

@@ -6,7 +6,7 @@ namespace PopCulture.Cms.Manager.Accounts;
 
 /// <summary>
 /// A page only admins may use. The check runs before every handler, GET and POST alike (and before the page renders
-/// when no handler matches), so a handler added later cannot forget it; others get the denied page.
+/// when no handler matches), so a handler added later cannot forget it; others get the denied page (a forged post, a 403).
 /// </summary>
 public abstract class AdminPageModel : PageModel
 {
@@ -27,7 +27,7 @@ public abstract class AdminPageModel : PageModel
         // The manager's cookie always writes; the scope check keeps the rule the admin APIs apply to tokens.
         if (!user.IsAdmin || !user.CanWrite)
         {
-            context.Result = Forbid();
+            context.Result = ManagerRefusal.Denied(this);
             return;
         }
 
