@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PopCulture.Cms.Content;
 using PopCulture.Cms.Data;
@@ -6,7 +7,10 @@ using PopCulture.Cms.Workflow;
 
 namespace PopCulture.Cms.Tests;
 
-/// <summary>Working copies written straight to the store, with the times and states a list test needs to control.</summary>
+/// <summary>
+/// Working copies written straight to the store, with the times and states a list test needs to control, and waited
+/// for until the management search index holds them (searched lists read it).
+/// </summary>
 internal static class ManagerEntries
 {
     public static async Task<List<ContentEntry>> AddAsync(CmsFactory cms, string section, int count, Func<int, ContentEntry, ContentEntry>? shape = null)
@@ -22,8 +26,24 @@ internal static class ManagerEntries
         }
 
         db.Entries.AddRange(entries);
+        // Real saves write an audit row in their transaction; the search refresher looks for a new one every second.
+        db.Audit.Add(new Auditing.AuditEntry { At = DateTimeOffset.UtcNow, Action = "test.seed", Target = section });
         await db.SaveChangesAsync();
+        await IndexedAsync(cms, section, await db.Entries.CountAsync(e => e.Section == section));
         return entries;
+    }
+
+    /// <summary>Waits until the management search index holds <paramref name="count"/> working copies of <paramref name="section"/>.</summary>
+    public static async Task IndexedAsync(CmsFactory cms, string section, int count)
+    {
+        var index = cms.Services.GetRequiredService<Search.SearchIndexes>().Manage;
+        var request = new Search.SearchRequest("", new Dictionary<string, string> { ["section"] = section }, 1, 1);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (index.Search(request).Total != count)
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"the search index did not take the {count} entries of {section} within 30 s");
+            await Task.Delay(50);
+        }
     }
 
     public static ContentEntry New(string section, string slug, string title, string[] tags, DateTimeOffset updated, WorkflowStatus status = WorkflowStatus.Draft, string? by = null) =>

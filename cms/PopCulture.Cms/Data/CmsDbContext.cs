@@ -54,9 +54,13 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
             entry.HasIndex(e => e.Status);
             entry.HasIndex(e => e.PublishAt);
             entry.HasIndex(e => e.ExpireAt);
-            // The manager's section lists page in SQL sorted by last change or title.
-            entry.HasIndex(e => new { e.Section, e.UpdatedAt });
-            entry.HasIndex(e => new { e.Section, e.Title });
+            // The manager's section lists page in SQL sorted by last change, title or state: each index holds every
+            // column its list filters and sorts by, the id included, so a page's ids are found from the index alone.
+            // Reading the row would cost more than it seems: SQLite keeps the columns after Body and FrontMatter
+            // behind their overflow pages.
+            entry.HasIndex(e => new { e.Section, e.UpdatedAt, e.Id });
+            entry.HasIndex(e => new { e.Section, e.Title, e.Id });
+            entry.HasIndex(e => new { e.Section, e.Status, e.UpdatedAt, e.Id });
             entry.Property(e => e.Tags).HasMaxLength(700);
             entry.Property(e => e.Section).HasMaxLength(64);
             entry.Property(e => e.Slug).HasMaxLength(128);

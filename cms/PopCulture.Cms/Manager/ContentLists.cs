@@ -3,33 +3,46 @@ using Microsoft.EntityFrameworkCore;
 using PopCulture.Cms.Content;
 using PopCulture.Cms.Data;
 using PopCulture.Cms.Identity;
+using PopCulture.Cms.Search;
 using PopCulture.Cms.Workflow;
 
 namespace PopCulture.Cms.Manager;
 
 /// <summary>
 /// A page of a section's entries, filtered, sorted and paged in SQL: one count and one page of rows, whatever the
-/// section holds (the indexes on section + updated and section + title serve the common sorts).
+/// section holds (the indexes on section + updated and section + title serve the common sorts). A searched or
+/// facet-filtered list is answered by the management search index instead (<see cref="ContentListSearch"/>), and
+/// either way the facet counts come from that index.
 /// </summary>
-public sealed class ContentLists(CmsDbContext db)
+public sealed class ContentLists(CmsDbContext db, SearchIndexes indexes)
 {
     public async Task<ContentListPage> LoadAsync(CmsPrincipal user, ContentListQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(query);
+        if (query.NeedsIndex)
+        {
+            return await new ContentListSearch(db, indexes.Manage).LoadAsync(user, query, cancellationToken);
+        }
+
         var entries = Filtered(user, query);
         var total = await entries.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (total + ManagerOptions.PageSize - 1) / ManagerOptions.PageSize);
         var page = Math.Clamp(query.Page, 1, pageCount);
-        var rows = await PageOf(entries, query, page).ToListAsync(cancellationToken);
-        return new ContentListPage(rows.ToRows(), page, pageCount, total);
+        // The page's ids first, from an index alone; then those 50 rows by primary key.
+        var ids = await PageOf(entries, query, page).ToListAsync(cancellationToken);
+        var found = (await db.Entries.AsNoTracking().Where(e => ids.Contains(e.Id)).Rows().ToListAsync(cancellationToken))
+            .ToDictionary(r => r.Id);
+        var rows = ids.Where(found.ContainsKey).Select(id => found[id]);
+        var facets = ContentListSearch.Facets(indexes.Manage, user, query, counts: null, total);
+        return new ContentListPage(rows.ToRows(), page, pageCount, total, Facets: facets);
     }
 
-    /// <summary>The rows of one page as a query, for the tests to read the SQL it becomes.</summary>
-    internal IQueryable<EntryRowData> PageQuery(CmsPrincipal user, ContentListQuery query, int page) => PageOf(Filtered(user, query), query, page);
+    /// <summary>The ids of one page as a query, for the tests to read the SQL it becomes.</summary>
+    internal IQueryable<Guid> PageQuery(CmsPrincipal user, ContentListQuery query, int page) => PageOf(Filtered(user, query), query, page);
 
-    private static IQueryable<EntryRowData> PageOf(IQueryable<ContentEntry> entries, ContentListQuery query, int page) =>
-        Sorted(entries, query).Skip((page - 1) * ManagerOptions.PageSize).Take(ManagerOptions.PageSize).Rows();
+    private static IQueryable<Guid> PageOf(IQueryable<ContentEntry> entries, ContentListQuery query, int page) =>
+        Sorted(entries, query).Skip((page - 1) * ManagerOptions.PageSize).Take(ManagerOptions.PageSize).Select(e => e.Id);
 
     /// <summary>The sections <paramref name="user"/> may read that hold entries, with their counts (one grouped query).</summary>
     public async Task<List<SectionCount>> SectionsAsync(CmsPrincipal user, CancellationToken cancellationToken)
@@ -57,12 +70,6 @@ public sealed class ContentLists(CmsDbContext db)
         {
             var needle = "|" + query.Tag.Trim() + "|";
             entries = entries.Where(e => e.Tags.Contains(needle));
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            var text = query.Search.Trim();
-            entries = entries.Where(e => e.Title.Contains(text) || e.Slug.Contains(text));
         }
 
         return entries;

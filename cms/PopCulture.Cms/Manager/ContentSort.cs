@@ -1,9 +1,10 @@
 namespace PopCulture.Cms.Manager;
 
-/// <summary>The columns a content list can be sorted by.</summary>
+/// <summary>The orders a content list can take: by a column, or by relevance to its search.</summary>
 public enum ContentSort
 {
     Updated,
     Title,
     State,
+    Relevance,
 }

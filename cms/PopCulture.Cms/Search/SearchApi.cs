@@ -19,7 +19,7 @@ public static class SearchApi
             .Produces<SearchResults>().ProducesValidationProblem();
         app.MapGet("/api/v1/manage/search", SearchWorkingAsync).WithTags("Content").RequireAuthorization()
             .WithName("SearchEntries").WithSummary("Search the entries you may read, drafts included")
-            .WithDescription(Description + " Also status (draft, in-review, scheduled, published, archived).")
+            .WithDescription(Description + " Also status (draft, in-review, scheduled, published, archived); q also finds any part of a slug.")
             .Produces<SearchResults>().ProducesValidationProblem();
         return app;
     }

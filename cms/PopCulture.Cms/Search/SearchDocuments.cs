@@ -39,6 +39,7 @@ internal static class SearchDocuments
         if (source.Status is { } status)
         {
             document.Add(new StringField(SearchFields.Status, ManageDocument.StatusName(status), Field.Store.YES));
+            AddListFields(document, source, status);
         }
 
         AddFacet(document, "section", section);
@@ -56,6 +57,20 @@ internal static class SearchDocuments
         }
 
         return document;
+    }
+
+    /// <summary>
+    /// What the manager's content lists sort a working copy by (title, last change, workflow order, id for ties), and its
+    /// slug lower-cased whole, so a search can find it by any part of its slug as the title-and-slug search did.
+    /// </summary>
+    private static void AddListFields(Document document, SearchSource source, Workflow.WorkflowStatus status)
+    {
+        var entry = source.Entry;
+        document.Add(new SortedDocValuesField(SearchFields.SortTitle, new BytesRef(entry.Title)));
+        document.Add(new NumericDocValuesField(SearchFields.SortUpdated, (source.UpdatedAt ?? DateTimeOffset.MinValue).UtcTicks));
+        document.Add(new NumericDocValuesField(SearchFields.SortState, (long)status));
+        document.Add(new SortedDocValuesField(SearchFields.SortId, new BytesRef(entry.Id.ToString("D"))));
+        document.Add(new StringField(SearchFields.SlugText, entry.Slug.ToLowerInvariant(), Field.Store.NO));
     }
 
     /// <summary>Tags, categories and facet values (district, age band…), searchable as the site's index makes them.</summary>

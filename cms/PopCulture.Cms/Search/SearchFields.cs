@@ -16,6 +16,13 @@ internal static class SearchFields
     public const string Status = "status";
     public const string Revision = "revision";
 
+    // Working copies only: the manager's list sorts and slug search (see SearchDocuments.AddListFields).
+    public const string SortTitle = "s.title";
+    public const string SortUpdated = "s.updated";
+    public const string SortState = "s.state";
+    public const string SortId = "s.id";
+    public const string SlugText = "s.slug";
+
     /// <summary>Facet fields are prefixed so a facet named like a text field (<c>tag</c>, <c>type</c>) never collides.</summary>
     public const string FacetPrefix = "f.";
 

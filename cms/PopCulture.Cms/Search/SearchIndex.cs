@@ -69,7 +69,7 @@ public sealed class SearchIndex : IDisposable
         var searcher = _searchers.Acquire();
         try
         {
-            var text = request.Text.Length == 0 ? null : SearchQueryBuilder.Build(_analyzer, request.Text, searcher.IndexReader);
+            var text = TextQuery(request, searcher);
             if (request.Text.Length > 0 && text is null)
             {
                 // Only punctuation or stop words: nothing can match.
@@ -78,10 +78,13 @@ public sealed class SearchIndex : IDisposable
 
             var query = text ?? new MatchAllDocsQuery();
             var filter = Filter(request);
-            var top = searcher.Search(query, filter, request.Page * request.PageSize, RankThenRecency, doDocScores: true, doMaxScore: false);
+            // One pass over the matches collects both the page's hits and the facet counts.
+            var ranked = TopFieldCollector.Create(
+                SortFor(request.Order), request.Page * request.PageSize, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
             var facets = new FacetCollector(SearchFields.Facets);
-            searcher.Search(query, filter, facets);
-            var highlighter = new SnippetHighlighter(_analyzer, text);
+            searcher.Search(query, filter, MultiCollector.Wrap(ranked, facets));
+            var top = ranked.GetTopDocs();
+            var highlighter = new SnippetHighlighter(_analyzer, text is null ? null : SearchQueryBuilder.ForHighlighting(text));
             var hits = top.ScoreDocs.Skip((request.Page - 1) * request.PageSize)
                 .Select(hit => ToHit(searcher.Doc(hit.Doc), hit.Score, highlighter))
                 .ToList();
@@ -91,6 +94,53 @@ public sealed class SearchIndex : IDisposable
         {
             _searchers.Release(searcher);
         }
+    }
+
+    /// <summary>Only the facet counts over every match of <paramref name="request"/>: no hits read, nothing highlighted.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<TermCount>> Facets(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var text = TextQuery(request, searcher);
+            if (request.Text.Length > 0 && text is null)
+            {
+                return Empty();
+            }
+
+            var facets = new FacetCollector(SearchFields.Facets);
+            searcher.Search(text ?? new MatchAllDocsQuery(), Filter(request), facets);
+            return facets.Counts();
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    private Query? TextQuery(SearchRequest request, IndexSearcher searcher) =>
+        request.Text.Length == 0 ? null : SearchQueryBuilder.Build(_analyzer, request.Text, searcher.IndexReader);
+
+    // Ties fall to the id, so a list pages stably when many entries share a title or a time.
+    private static Sort SortFor(SearchOrder? order)
+    {
+        if (order is null)
+        {
+            return RankThenRecency;
+        }
+
+        var byId = new SortField(SearchFields.SortId, SortFieldType.STRING);
+        return order.By switch
+        {
+            SearchOrderBy.Title => new Sort(new SortField(SearchFields.SortTitle, SortFieldType.STRING, order.Descending), byId),
+            // WorkflowStatus is declared in workflow order, so its number sorts drafts first.
+            SearchOrderBy.State => new Sort(
+                new SortField(SearchFields.SortState, SortFieldType.INT64, order.Descending),
+                new SortField(SearchFields.SortUpdated, SortFieldType.INT64, true),
+                byId),
+            _ => new Sort(new SortField(SearchFields.SortUpdated, SortFieldType.INT64, order.Descending), byId),
+        };
     }
 
     private static QueryWrapperFilter? Filter(SearchRequest request)

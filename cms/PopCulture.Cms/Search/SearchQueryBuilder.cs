@@ -14,6 +14,9 @@ internal static class SearchQueryBuilder
     /// <summary>Words past this many are ignored: a pasted paragraph must not become a thousand-clause query.</summary>
     public const int MaxWords = 12;
 
+    /// <summary>A slug match weighs like a heading match: the editor named the entry so.</summary>
+    private const float SlugBoost = 4f;
+
     private static readonly char[] Separators = [' ', '\t', '\r', '\n', '\u3000', ',', '，', '、', ';', '；'];
 
     /// <summary>The query for <paramref name="text"/>, or null when it has nothing searchable (only stop words or punctuation).</summary>
@@ -43,6 +46,12 @@ internal static class SearchQueryBuilder
                 }
             }
 
+            if (SlugPart(word) is { } part)
+            {
+                // Working copies carry their slug whole: "park" finds park-visit and parkour, as editors expect of a slug.
+                anyField.Add(new WildcardQuery(new Term(SearchFields.SlugText, "*" + part + "*")) { Boost = SlugBoost }, Occur.SHOULD);
+            }
+
             if (anyField.Clauses.Count > 0)
             {
                 all.Add(anyField, Occur.MUST);
@@ -68,6 +77,33 @@ internal static class SearchQueryBuilder
 
         return all;
     }
+
+    /// <summary>
+    /// The query a highlighter marks: the words without the nearness bonus. That clause adds no term to mark, but as a
+    /// sloppy phrase it makes the highlighter index each hit's body again to check positions (milliseconds a hit).
+    /// </summary>
+    public static Query ForHighlighting(Query query)
+    {
+        if (query is not BooleanQuery all || all.Clauses.All(c => c.Occur == Occur.MUST))
+        {
+            return query;
+        }
+
+        var words = new BooleanQuery();
+        foreach (var clause in all.Clauses.Where(c => c.Occur == Occur.MUST))
+        {
+            words.Add(clause);
+        }
+
+        return words;
+    }
+
+    /// <summary>
+    /// The word lower-cased when it could be part of a slug (ASCII letters, digits, '-' and '_'), else null; wildcard
+    /// characters can then never reach the query.
+    /// </summary>
+    private static string? SlugPart(string word) =>
+        word.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') && word.Any(char.IsAsciiLetterOrDigit) ? word.ToLowerInvariant() : null;
 
     /// <summary>The analysed tokens of <paramref name="word"/>, grouped by position (an analyser may stack a word over its bigrams).</summary>
     private static List<Term[]> Analyze(Analyzer analyzer, string field, string word)

@@ -7,7 +7,7 @@ namespace PopCulture.Cms.Search;
 /// What one index document is made from: a live copy, or a working copy with its workflow status; the fingerprint
 /// changes whenever the document would, so the refresher skips unchanged rows.
 /// </summary>
-internal sealed record SearchSource(PublishedEntry Entry, IReadOnlyList<string> Tags, WorkflowStatus? Status, string Fingerprint)
+internal sealed record SearchSource(PublishedEntry Entry, IReadOnlyList<string> Tags, WorkflowStatus? Status, string Fingerprint, DateTimeOffset? UpdatedAt = null)
 {
     /// <summary>A live copy, with its tags from its term rows.</summary>
     public static SearchSource FromPublished(PublishedEntry entry) =>
@@ -33,8 +33,10 @@ internal sealed record SearchSource(PublishedEntry Entry, IReadOnlyList<string> 
             };
         }
 
-        var tags = shaped.Terms.Where(t => t.Taxonomy == "tags").Select(t => t.Term).ToList();
-        return new(shaped, tags, entry.Status, WorkingFingerprint(entry.Revision, entry.Status, entry.UpdatedAt));
+        // The tag column, not the shaped terms: the manager's list filters by that column in SQL, and must find the
+        // same entries when it filters through this index (it also holds for an entry that no longer validates).
+        var tags = EntryMapping.TagList(entry.Tags);
+        return new(shaped, tags, entry.Status, WorkingFingerprint(entry.Revision, entry.Status, entry.UpdatedAt), entry.UpdatedAt);
     }
 
     public static string PublishedFingerprint(int revision, DateTimeOffset publishedAt) =>

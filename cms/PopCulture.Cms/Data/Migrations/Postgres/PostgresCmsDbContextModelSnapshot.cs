@@ -274,9 +274,11 @@ namespace PopCulture.Cms.Data.Migrations.Postgres
                     b.HasIndex("Section", "Slug")
                         .IsUnique();
 
-                    b.HasIndex("Section", "Title");
+                    b.HasIndex("Section", "Title", "Id");
 
-                    b.HasIndex("Section", "UpdatedAt");
+                    b.HasIndex("Section", "UpdatedAt", "Id");
+
+                    b.HasIndex("Section", "Status", "UpdatedAt", "Id");
 
                     b.ToTable("content_entries", (string)null);
                 });
