@@ -1,14 +1,9 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace PopCulture.Browser.Tests;
 
 public sealed partial class QualityTests
 {
-    private static readonly Lazy<string> Axe = new(() => File.ReadAllText(QualityTools.AxeScript));
-
     [Theory]
     [MemberData(nameof(Pages))]
     public Task Axe_finds_no_violation(string path) => browser.RunAsync(output, async session =>
@@ -42,28 +37,5 @@ public sealed partial class QualityTests
         await AssertAxeCleanAsync(session.Page, "/search/?q=育儿");
     });
 
-    /// <summary>Runs axe-core in the page (injected from the npm package, nothing fetched) and fails listing each violation.</summary>
-    private async Task AssertAxeCleanAsync(IPage page, string what)
-    {
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Content = Axe.Value });
-        var violations = await page.EvaluateAsync<JsonElement>(
-            """
-            async () => (await axe.run(document, { resultTypes: ['violations'] })).violations.map(v => ({
-              id: v.id, impact: v.impact, help: v.help,
-              nodes: v.nodes.map(n => n.target.join(' ') + ' — ' + n.failureSummary.replace(/\s+/g, ' ')),
-            }))
-            """);
-        var text = new StringBuilder();
-        foreach (var violation in violations.EnumerateArray())
-        {
-            text.Append(CultureInfo.InvariantCulture, $"{violation.GetProperty("id")} ({violation.GetProperty("impact")}): {violation.GetProperty("help")}\n");
-            foreach (var node in violation.GetProperty("nodes").EnumerateArray())
-            {
-                text.Append(CultureInfo.InvariantCulture, $"    {node.GetString()}\n");
-            }
-        }
-
-        output.WriteLine($"axe on {what}: {violations.GetArrayLength()} violations");
-        Assert.True(violations.GetArrayLength() == 0, $"axe-core on {what}:\n{text}");
-    }
+    private Task AssertAxeCleanAsync(IPage page, string what) => AxeAudit.AssertCleanAsync(page, what, output);
 }
