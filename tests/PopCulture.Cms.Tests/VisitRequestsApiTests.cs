@@ -1,7 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using PopCulture.Cms.Data;
 using PopCulture.Cms.Identity;
+using PopCulture.Cms.Manager.Pages;
+using PopCulture.Cms.Visits;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace PopCulture.Cms.Tests;
 
@@ -105,6 +109,35 @@ public abstract class VisitRequestsApiTests<TCms>(TCms cms) : IClassFixture<TCms
         Assert.Equal(HttpStatusCode.Unauthorized, (await cms.CreateClient().GetAsync("/api/v1/manage/visit-requests")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await parenting.GetAsync("/api/v1/manage/visit-requests")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await reviewer.GetAsync("/api/v1/manage/visit-requests")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_managers_list_of_requests_pages_forward_and_back()
+    {
+        using (var scope = cms.Services.CreateScope())
+        {
+            // Older than anything the other tests send, so they sit at the end of the list.
+            var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+            for (var i = 0; i < VisitsModel.PageSize + 1; i++)
+            {
+                db.VisitRequests.Add(new VisitRequest
+                {
+                    ReceivedAt = new DateTimeOffset(2001, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(i), Hall = "kunshan-youth-hall",
+                    HallTitle = "昆山市青少年健康教育馆（示例）", School = $"分页学校 {i:000}", Contact = "王老师", Phone = "13800000000",
+                    Students = 40, PreferredDate = new DateOnly(2001, 3, 1),
+                });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        using var editor = await ManagerVisitor.SignedInAsync(cms, Roles.Editor, ["youth-hall"]);
+        var first = await editor.PageAsync("/manager/visits");
+        var next = first.QuerySelector("a[rel=next]")?.GetAttribute("href");
+        Assert.Equal("/manager/visits?page=2", next);
+        var second = await editor.PageAsync(next!);
+        Assert.Equal("/manager/visits", second.QuerySelector("a[rel=prev]")?.GetAttribute("href"));
+        Assert.NotEqual(first.QuerySelector("tbody tr")!.TextContent, second.QuerySelector("tbody tr")!.TextContent);
     }
 
     /// <summary>Posts as an anonymous browser at <paramref name="address"/> (the rate limit counts per address).</summary>
