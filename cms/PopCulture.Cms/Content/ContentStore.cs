@@ -105,9 +105,11 @@ public sealed class ContentStore(CmsDbContext db, AuditLog audit, TimeProvider c
         var (slug, frontMatter, body, path) = validated.Value!;
         if (note == AutosaveNote
             && await db.Revisions.FirstOrDefaultAsync(r => r.EntryId == id && r.Number == entry.Revision, cancellationToken) is { Note: AutosaveNote } previous
-            && previous.CreatedBy == user.Email)
+            && previous.CreatedBy == user.Email
+            && previous.Number != entry.PublishedRevision)
         {
-            // Removed in the same SaveChanges as the new revision: a refused save leaves the history as it was.
+            // Removed in the same SaveChanges as the new revision: a refused save leaves the history as it was. A live
+            // revision is never replaced, whatever wrote it.
             db.Revisions.Remove(previous);
         }
 
