@@ -24,6 +24,9 @@ public sealed class CmsPrincipal(string userId, string email, IReadOnlyList<Acce
 
     public bool IsAdmin => Grants.Any(g => g.Role == Roles.Admin);
 
+    /// <summary>An admin whose session may change things: what the admin APIs ask before a change (<see cref="AdminGate"/>).</summary>
+    public bool CanAdminister => IsAdmin && CanWrite;
+
     /// <summary>True when some grant allows <paramref name="action"/> in <paramref name="section"/> on an entry in <paramref name="status"/>.</summary>
     public bool Can(ContentAction action, string section, WorkflowStatus? status = null)
     {

@@ -25,7 +25,7 @@ public abstract class AdminPageModel : PageModel
         }
 
         // The manager's cookie always writes; the scope check keeps the rule the admin APIs apply to tokens.
-        if (!user.IsAdmin || !user.CanWrite)
+        if (!user.CanAdminister)
         {
             context.Result = ManagerRefusal.Denied(this);
             return;

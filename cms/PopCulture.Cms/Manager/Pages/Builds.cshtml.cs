@@ -34,7 +34,7 @@ public sealed class BuildsModel(AccessControl access, CmsDbContext db, SitePubli
             return Challenge();
         }
 
-        CanRebuild = MayRebuild(user);
+        CanRebuild = user.CanAdminister;
         Queued = queued && CanRebuild;
         Result = await BuildList.PageAsync(db, Math.Clamp(number ?? 1, 1, 100_000), PageSize, cancellationToken);
         return Page();
@@ -48,7 +48,7 @@ public sealed class BuildsModel(AccessControl access, CmsDbContext db, SitePubli
             return Challenge();
         }
 
-        if (!MayRebuild(user))
+        if (!user.CanAdminister)
         {
             return ManagerRefusal.Denied(this);
         }
@@ -58,9 +58,5 @@ public sealed class BuildsModel(AccessControl access, CmsDbContext db, SitePubli
     }
 
     /// <summary>Another page of the history; written by hand because Url.Page keeps the "page" value for the page's name.</summary>
-    public string PageLink(int number) =>
-        Url.Page("/Builds") + (number == 1 ? "" : "?page=" + number.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-    // The builds API's rule for its POST (AdminGate with writes).
-    private static bool MayRebuild(CmsPrincipal user) => user.IsAdmin && user.CanWrite;
+    public string PageLink(int number) => ManagerPaths.Paged(Url.Page("/Builds"), number);
 }

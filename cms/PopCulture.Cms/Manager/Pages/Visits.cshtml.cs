@@ -16,12 +16,7 @@ public sealed class VisitsModel(AccessControl access, CmsDbContext db) : PageMod
 
     public int PageCount => Math.Max(1, (Result.Total + PageSize - 1) / PageSize);
 
-    /// <summary>
-    /// The link to page <paramref name="number"/>, written out: Url.Page takes a "page" route value as the page's own
-    /// name, so asp-route-page would link every page to the first.
-    /// </summary>
-    public string PageUrl(int number) =>
-        Url.Page("/Visits") + (number == 1 ? "" : "?page=" + number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public string PageUrl(int number) => ManagerPaths.Paged(Url.Page("/Visits"), number);
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? number, CancellationToken cancellationToken)
     {

@@ -72,16 +72,8 @@ public sealed class AuditModel(CmsDbContext db, ManagerDisplay show, IStringLoca
     }
 
     /// <summary>This view of the log on another page; defaults are left out of the address.</summary>
-    public string PageLink(int number)
-    {
-        var values = new (string Key, string? Value)[]
-        {
-            ("action", Action), ("user", Email), ("from", From), ("to", To),
-            ("page", number == 1 ? null : number.ToString(CultureInfo.InvariantCulture)),
-        };
-        return Url.Page("/Admin/Audit") + QueryString.Create(values.Where(v => !string.IsNullOrEmpty(v.Value))
-            .Select(v => new KeyValuePair<string, string?>(v.Key, v.Value)));
-    }
+    public string PageLink(int number) =>
+        ManagerPaths.Paged(Url.Page("/Admin/Audit"), number, ("action", Action), ("user", Email), ("from", From), ("to", To));
 
     /// <summary>Midnight in the offices' zone starting the given day plus <paramref name="days"/>; null for an empty field.</summary>
     private DateTimeOffset? Day(string? value, string field, int days)

@@ -87,7 +87,7 @@ public sealed class IndexModel(AccessControl access, TokenAdmin tokens, IStringL
         return Page();
     }
 
-    public string PageLink(int page) => Url.Page("/Tokens/Index") + QueryString.Create("page", page.ToString(CultureInfo.InvariantCulture));
+    public string PageLink(int page) => ManagerPaths.Paged(Url.Page("/Tokens/Index"), page);
 
     private async Task ListAsync(CmsPrincipal user, CancellationToken cancellationToken)
     {

@@ -33,7 +33,5 @@ public sealed class IndexModel(UserAdmin users) : AdminPageModel
     }
 
     /// <summary>This list on another page, keeping the search.</summary>
-    public string PageLink(int page) =>
-        Url.Page("/Admin/Users/Index") + QueryString.Create(new Dictionary<string, string?> { ["q"] = Search, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) }
-            .Where(p => p.Value is not null));
+    public string PageLink(int page) => ManagerPaths.Paged(Url.Page("/Admin/Users/Index"), page, ("q", Search));
 }

@@ -55,8 +55,7 @@ public sealed class DetailModel(WebhookStore webhooks, IStringLocalizer<ManagerT
     }
 
     /// <summary>Another page of the deliveries.</summary>
-    public string PageLink(int number) =>
-        Url.Page("/Admin/Webhooks/Detail", new { id = Hook.Id }) + (number == 1 ? "" : "?page=" + number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public string PageLink(int number) => ManagerPaths.Paged(Url.Page("/Admin/Webhooks/Detail", new { id = Hook.Id }), number);
 
     private async Task<IActionResult> ShowAsync(Guid id, WebhookForm? form, int? number, CancellationToken cancellationToken)
     {
