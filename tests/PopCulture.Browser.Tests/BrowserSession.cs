@@ -45,9 +45,17 @@ public sealed class BrowserSession : IAsyncDisposable
         }
 
         Output.WriteLine($"failed: {failure.GetType().Name}: {failure.Message}");
-        foreach (var request in await Requests.SinceAsync(0))
+        try
         {
-            Output.WriteLine(request.ToString());
+            foreach (var request in await Requests.SinceAsync(0))
+            {
+                Output.WriteLine(request.ToString());
+            }
+        }
+        catch (PlaywrightException e)
+        {
+            // Sizes are asked of the browser when the log is read, and a crashed page cannot answer: keep the failure.
+            Output.WriteLine($"no request list: {e.Message}");
         }
     }
 

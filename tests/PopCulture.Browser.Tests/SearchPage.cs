@@ -58,9 +58,13 @@ public sealed class SearchPage(BrowserSession session)
                 let start = null;
                 const shown = () => { const a = list.querySelector('a'); return a !== null && (path === null || new URL(a.href).pathname === path); };
                 const observer = new MutationObserver(() => {
-                  if (start !== null && shown()) { observer.disconnect(); resolve(performance.now() - start); }
+                  if (start !== null && shown()) {
+                    observer.disconnect();
+                    window.__chunksBeforeFirst = performance.getEntriesByType('resource').filter(e => e.startTime >= start && e.name.includes('/search-index/d/')).length;
+                    resolve(performance.now() - start);
+                  }
                 });
-                input.addEventListener('input', () => { start ??= performance.now(); }, { capture: true, once: true });
+                input.addEventListener('input', () => { start ??= performance.now(); window.__queryStart = start; }, { capture: true, once: true });
                 observer.observe(list, { childList: true, subtree: true, characterData: true, attributes: true });
                 setTimeout(() => { observer.disconnect(); reject(new Error('no results (' + path + ') within 10 s')); }, 10000);
               });
@@ -70,6 +74,21 @@ public sealed class SearchPage(BrowserSession session)
         await _page.Keyboard.InsertTextAsync(query);
         return await _page.EvaluateAsync<double>("() => window.__firstResults");
     }
+
+    /// <summary>How many doc chunks the last timed query had fetched when its first result appeared.</summary>
+    public async Task<int> ChunksBeforeFirstResultAsync() => await _page.EvaluateAsync<int>("() => window.__chunksBeforeFirst");
+
+    /// <summary>
+    /// The last timed query's file fetches as the page saw them, in milliseconds from the query's input event: when
+    /// each was asked for, when its request went out, and when its last byte arrived.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> FetchTimelineAsync() =>
+        await _page.EvaluateAsync<string[]>(
+            """
+            () => performance.getEntriesByType('resource')
+              .filter(e => e.startTime >= window.__queryStart)
+              .map(e => `${new URL(e.name).pathname}: asked +${(e.startTime - window.__queryStart).toFixed(1)}, sent +${(e.requestStart - window.__queryStart).toFixed(1)}, done +${(e.responseEnd - window.__queryStart).toFixed(1)} ms`)
+            """);
 
     /// <summary>What one result shows: the link's text and the text and highlighted words of its result item.</summary>
     public async Task<ResultItem> ItemAsync(int rank)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using PopCulture.Site.Content;
 using PopCulture.Site.Model;
 using PopCulture.Site.Search;
@@ -17,7 +18,7 @@ public class SearchIndexAssemblerTests
 
         var first = new SearchIndexAssembler(model, documents, before, commonPostings: 3, maxDegreeOfParallelism: 2).Assemble(null, null);
         Assert.Contains(first.Fresh, f => f.Slot == "w/aa");
-        var records = first.Fresh.ToDictionary(f => f.Slot, f => new SearchState.FileRecord(f.SitePath, f.Hash, f.Json.Length), StringComparer.Ordinal);
+        var records = first.Fresh.ToDictionary(f => f.Slot, f => new SearchState.FileRecord(f.SitePath, f.Hash, f.Json.Length, [.. f.Docs]), StringComparer.Ordinal);
         records.Remove("manifest");
 
         var patched = new SearchIndexAssembler(model, documents, after, 3, 2).Assemble(records, new Dictionary<int, SearchDocument> { [2] = before[2], [3] = before[3] });
@@ -37,7 +38,7 @@ public class SearchIndexAssemblerTests
         var before = documents.Select((_, i) => Doc(i, 100)).ToArray();
         var after = documents.Select((_, i) => Doc(i, i == 4 ? 200 : 100)).ToArray();
         var first = new SearchIndexAssembler(model, documents, before, 3, 2).Assemble(null, null);
-        var records = first.Fresh.Where(f => f.Slot != "manifest").ToDictionary(f => f.Slot, f => new SearchState.FileRecord(f.SitePath, f.Hash, f.Json.Length), StringComparer.Ordinal);
+        var records = first.Fresh.Where(f => f.Slot != "manifest").ToDictionary(f => f.Slot, f => new SearchState.FileRecord(f.SitePath, f.Hash, f.Json.Length, [.. f.Docs]), StringComparer.Ordinal);
 
         var patched = new SearchIndexAssembler(model, documents, after, 3, 2).Assemble(records, new Dictionary<int, SearchDocument> { [4] = before[4] });
 
@@ -46,14 +47,71 @@ public class SearchIndexAssemblerTests
         Assert.Equal(Paths(full.Slots), Paths(patched.Slots));
     }
 
+    [Fact]
+    public async Task A_term_with_enough_postings_carries_its_top_results_record_and_a_rarer_one_does_not()
+    {
+        var (model, documents) = await SiteOf(6);
+        // Doc 3 weighs most for "aa"; every doc has a term of its own.
+        var analysed = documents.Select((_, i) => new SearchDocument((UInt128)i, ["aa", $"b{i}"], [i == 3 ? 300 : 100, 100], [0, 1])).ToArray();
+
+        var files = new SearchIndexAssembler(model, documents, analysed, commonPostings: 100, maxDegreeOfParallelism: 2, recordPostings: 3).Assemble(null, null).Fresh;
+
+        var shard = files.Single(f => f.Slot == $"t/{SearchIndexBuilder.Shard("aa", SearchIndexBuilder.ShardCount(documents.Count))}");
+        Assert.Equal([3], shard.Docs);
+        using var json = JsonDocument.Parse(shard.Json);
+        var record = json.RootElement.GetProperty("#").GetProperty("3");
+        using var chunk = JsonDocument.Parse(files.Single(f => f.Slot == "d/0").Json);
+        Assert.Equal(chunk.RootElement[3].GetRawText(), record.GetRawText());
+        Assert.Equal(model.UrlOf(documents[3]), record.GetProperty("u").GetString());
+        Assert.Single(json.RootElement.GetProperty("#").EnumerateObject());
+    }
+
+    [Fact]
+    public async Task A_retitled_top_result_remakes_the_shard_carrying_its_record_though_no_posting_changed()
+    {
+        var (model, documents) = await SiteOf(6);
+        var (retitled, after) = await SiteOf(6, title: i => i == 3 ? "第3号（修订）" : $"第{i}号");
+        var three = documents.FindIndex(d => model.UrlOf(d) == "/news/n3/");
+        var analysed = documents.Select((_, i) => new SearchDocument((UInt128)i, ["aa", $"b{i}"], [i == three ? 300 : 100, 100], [0, 1])).ToArray();
+        var first = new SearchIndexAssembler(model, documents, analysed, 100, 2, recordPostings: 3).Assemble(null, null);
+        var records = first.Fresh.Where(f => f.Slot != "manifest").ToDictionary(f => f.Slot, f => new SearchState.FileRecord(f.SitePath, f.Hash, f.Json.Length, [.. f.Docs]), StringComparer.Ordinal);
+
+        var patched = new SearchIndexAssembler(retitled, after, analysed, 100, 2, recordPostings: 3).Assemble(records, new Dictionary<int, SearchDocument> { [three] = analysed[three] });
+        var full = new SearchIndexAssembler(retitled, after, analysed, 100, 2, recordPostings: 3).Assemble(null, null);
+
+        var shard = $"t/{SearchIndexBuilder.Shard("aa", SearchIndexBuilder.ShardCount(documents.Count))}";
+        Assert.Contains(patched.Fresh, f => f.Slot == shard && System.Text.Encoding.UTF8.GetString(f.Json).Contains("第3号（修订）", StringComparison.Ordinal));
+        Assert.Equal(Paths(full.Slots), Paths(patched.Slots));
+    }
+
+    [Fact]
+    public async Task A_redated_document_that_becomes_a_terms_top_result_is_written_into_that_terms_shard()
+    {
+        // Equal weights: the newest document is the top result, n5 (2012-01-06) until n0 (2012-01-01) is redated to 2013.
+        var (model, documents) = await SiteOf(6);
+        var (redated, after) = await SiteOf(6, date: i => i == 0 ? "2013-01-01" : $"2012-01-0{1 + i}");
+        var analysed = documents.Select((_, i) => new SearchDocument((UInt128)i, ["aa", $"b{i}"], [100, 100], [0, 1])).ToArray();
+        var first = new SearchIndexAssembler(model, documents, analysed, 100, 2, recordPostings: 3).Assemble(null, null);
+        var records = first.Fresh.Where(f => f.Slot != "manifest").ToDictionary(f => f.Slot, f => new SearchState.FileRecord(f.SitePath, f.Hash, f.Json.Length, [.. f.Docs]), StringComparer.Ordinal);
+        var zero = documents.FindIndex(d => model.UrlOf(d) == "/news/n0/");
+        var unchangedTop = first.Fresh.Single(f => f.Slot == $"t/{SearchIndexBuilder.Shard("aa", SearchIndexBuilder.ShardCount(documents.Count))}").Docs;
+
+        var patched = new SearchIndexAssembler(redated, after, analysed, 100, 2, recordPostings: 3).Assemble(records, new Dictionary<int, SearchDocument> { [zero] = analysed[zero] }, new HashSet<int> { zero });
+        var full = new SearchIndexAssembler(redated, after, analysed, 100, 2, recordPostings: 3).Assemble(null, null);
+
+        Assert.NotEqual([zero], unchangedTop);
+        Assert.Equal([zero], full.Fresh.Single(f => f.Slot == $"t/{SearchIndexBuilder.Shard("aa", SearchIndexBuilder.ShardCount(documents.Count))}").Docs);
+        Assert.Equal(Paths(full.Slots), Paths(patched.Slots));
+    }
+
     private static List<string> Paths(Dictionary<string, string> slots) => [.. slots.Values.Order(StringComparer.Ordinal)];
 
-    private static async Task<(SiteModel Model, List<ContentItem> Documents)> SiteOf(int articles)
+    private static async Task<(SiteModel Model, List<ContentItem> Documents)> SiteOf(int articles, Func<int, string>? title = null, Func<int, string>? date = null)
     {
         using var site = new TempSite().WithBasics();
         for (var i = 0; i < articles; i++)
         {
-            site.With($"news/n{i}.md", $"---\ntitle: 第{i}号\ndate: 2012-01-0{1 + (i % 9)}\n---\n正文。\n");
+            site.With($"news/n{i}.md", $"---\ntitle: {title?.Invoke(i) ?? $"第{i}号"}\ndate: {date?.Invoke(i) ?? $"2012-01-0{1 + (i % 9)}"}\n---\n正文。\n");
         }
 
         var diagnostics = new DiagnosticBag();

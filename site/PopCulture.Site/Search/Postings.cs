@@ -17,6 +17,26 @@ internal sealed class Postings
     }
 
     /// <summary>
+    /// The doc a query of this term alone ranks first (docs/search-index.md): the highest rounded score, then the
+    /// newest, then the lowest id. Within one term the score grows with the weight, but rounding may tie close weights.
+    /// </summary>
+    public int Top(double idf, IReadOnlyList<int> dates)
+    {
+        var best = 0;
+        var bestScore = long.MinValue;
+        for (var i = 0; i < _docs.Count; i++)
+        {
+            var score = SearchRanking.Rounded(SearchRanking.TermScore(idf, _weights[i]));
+            if (score > bestScore || (score == bestScore && dates[_docs[i]] > dates[_docs[best]]))
+            {
+                (best, bestScore) = (i, score);
+            }
+        }
+
+        return _docs[best];
+    }
+
+    /// <summary>
     /// Columns rather than rows (docs/search-index.md): doc deltas, then weights, then first positions. Like numbers sit
     /// together, so gzip packs a common term's list into less than half the bytes.
     /// </summary>

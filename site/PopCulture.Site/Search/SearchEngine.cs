@@ -12,6 +12,7 @@ public sealed class SearchEngine
     private readonly JsonElement _manifest;
     private readonly Dictionary<int, JsonElement> _shards = [];
     private readonly Dictionary<int, JsonElement> _chunks = [];
+    private readonly Dictionary<int, JsonElement> _records = [];
     private SearchFacetsIndex? _facets;
 
     /// <param name="read">Returns the uncompressed JSON of an index file by its site path.</param>
@@ -95,7 +96,7 @@ public sealed class SearchEngine
         JsonElement list;
         if (_manifest.GetProperty("terms").TryGetProperty(term, out var file))
         {
-            list = Load($"{SearchIndexFile.Root}w/{file.GetString()}.json.gz");
+            list = Records(Load($"{SearchIndexFile.Root}w/{file.GetString()}.json.gz")).GetProperty(term);
         }
         else
         {
@@ -109,7 +110,7 @@ public sealed class SearchEngine
 
             if (!_shards.TryGetValue(s, out var shard))
             {
-                shard = _shards[s] = Load($"{SearchIndexFile.Root}t/{s}.{name}.json.gz");
+                shard = _shards[s] = Records(Load($"{SearchIndexFile.Root}t/{s}.{name}.json.gz"));
             }
 
             if (!shard.TryGetProperty(term, out list))
@@ -131,8 +132,24 @@ public sealed class SearchEngine
         return result;
     }
 
+    /// <summary>Keeps the display records a shard or term file carries, as search.js does, so no chunk is loaded for them.</summary>
+    private JsonElement Records(JsonElement file)
+    {
+        foreach (var record in file.GetProperty("#").EnumerateObject())
+        {
+            _records[int.Parse(record.Name, System.Globalization.CultureInfo.InvariantCulture)] = record.Value;
+        }
+
+        return file;
+    }
+
     private JsonElement Doc(int id)
     {
+        if (_records.TryGetValue(id, out var record))
+        {
+            return record;
+        }
+
         var size = _manifest.GetProperty("chunkSize").GetInt32();
         var c = id / size;
         if (!_chunks.TryGetValue(c, out var chunk))

@@ -5,17 +5,22 @@ namespace PopCulture.Site.Search;
 
 /// <summary>
 /// Turns analysed documents into index files (docs/search-index.md). Given the previous build's file records and the
-/// ids of the documents that changed, it remakes only the shards holding their old or new terms and the chunks holding
-/// them, and keeps every other file as it is: one edited page costs a fraction of a full index.
+/// ids of the documents that changed, it remakes only the shards holding their old or new terms, the files carrying
+/// their display records, and the chunks holding them, and keeps every other file as it is: one edited page costs a
+/// fraction of a full index. A term with at least <c>recordPostings</c> postings carries its top result's display record.
 /// </summary>
-internal sealed class SearchIndexAssembler(SiteModel model, IReadOnlyList<ContentItem> documents, IReadOnlyList<SearchDocument> analysed, int commonPostings, int maxDegreeOfParallelism)
+internal sealed class SearchIndexAssembler(SiteModel model, IReadOnlyList<ContentItem> documents, IReadOnlyList<SearchDocument> analysed, int commonPostings, int maxDegreeOfParallelism, int recordPostings = SearchIndexBuilder.RecordPostings)
 {
+    private readonly int[] _dates = [.. documents.Select(SearchFacetsFile.DateNumber)];
+    private readonly Dictionary<string, string> _sections = model.Sections.ToDictionary(s => s.Name, s => s.Title, StringComparer.Ordinal);
+
     /// <summary>The files of the index: fresh ones with their JSON, kept ones as the previous build recorded them.</summary>
     public sealed record Result(List<SearchIndexFile> Fresh, Dictionary<string, SearchState.FileRecord> Kept, Dictionary<string, string> Slots);
 
     /// <param name="previous">The previous files by slot, or null for a full assembly.</param>
-    /// <param name="changed">The ids whose analysis changed, with their previous analysis (null for a full assembly).</param>
-    public Result Assemble(IReadOnlyDictionary<string, SearchState.FileRecord>? previous, IReadOnlyDictionary<int, SearchDocument>? changed)
+    /// <param name="changed">The ids whose source changed, with their previous analysis (null for a full assembly).</param>
+    /// <param name="redated">Those of them whose date changed: the date breaks ties, so any of their terms' top results may change.</param>
+    public Result Assemble(IReadOnlyDictionary<string, SearchState.FileRecord>? previous, IReadOnlyDictionary<int, SearchDocument>? changed, IReadOnlySet<int>? redated = null)
     {
         var shardCount = SearchIndexBuilder.ShardCount(documents.Count);
         var remake = new bool[shardCount];
@@ -28,21 +33,43 @@ internal sealed class SearchIndexAssembler(SiteModel model, IReadOnlyList<Conten
         }
         else
         {
+            void Remake(string term)
+            {
+                if (previous.ContainsKey("w/" + term))
+                {
+                    alone.Add(term);
+                }
+                else
+                {
+                    remake[SearchIndexBuilder.Shard(term, shardCount)] = true;
+                }
+            }
+
             foreach (var (id, old) in changed)
             {
-                foreach (var term in ChangedTerms(old, analysed[id]))
+                var affected = redated?.Contains(id) == true ? old.Terms.Concat(analysed[id].Terms) : ChangedTerms(old, analysed[id]);
+                foreach (var term in affected)
                 {
-                    if (previous.ContainsKey("w/" + term))
-                    {
-                        alone.Add(term);
-                    }
-                    else
-                    {
-                        remake[SearchIndexBuilder.Shard(term, shardCount)] = true;
-                    }
+                    Remake(term);
                 }
 
                 remakeChunk[id / SearchIndexBuilder.ChunkSize] = true;
+            }
+
+            // A file carrying a changed document's record carries its old title, snippet or date.
+            foreach (var (slot, record) in previous)
+            {
+                if (record.Docs.Any(changed.ContainsKey) && (slot.StartsWith("t/", StringComparison.Ordinal) || slot.StartsWith("w/", StringComparison.Ordinal)))
+                {
+                    if (slot[0] == 'w')
+                    {
+                        alone.Add(slot[2..]);
+                    }
+                    else
+                    {
+                        remake[int.Parse(slot.AsSpan(2), System.Globalization.CultureInfo.InvariantCulture)] = true;
+                    }
+                }
             }
         }
 
@@ -74,7 +101,7 @@ internal sealed class SearchIndexAssembler(SiteModel model, IReadOnlyList<Conten
         {
             if (remakeChunk[c])
             {
-                fresh.Add(SearchIndexJson.Named($"d/{c}", $"d/{c}", SearchIndexJson.Chunk(model, documents, c * SearchIndexBuilder.ChunkSize)));
+                fresh.Add(SearchIndexJson.Named($"d/{c}", $"d/{c}", SearchIndexJson.Chunk(model, _sections, documents, c * SearchIndexBuilder.ChunkSize)));
             }
         }
 
@@ -203,7 +230,8 @@ internal sealed class SearchIndexAssembler(SiteModel model, IReadOnlyList<Conten
 
                 if (rare.Count > 0)
                 {
-                    files.Add(SearchIndexJson.Named($"t/{s}", $"t/{s}", SearchIndexJson.Shard(rare)));
+                    var tops = Tops(rare.Where(e => e.Value.Count >= recordPostings).Select(e => e.Value));
+                    files.Add(SearchIndexJson.Named($"t/{s}", $"t/{s}", SearchIndexJson.Shard(rare, Records(tops))) with { Docs = tops });
                 }
             }
 
@@ -216,6 +244,22 @@ internal sealed class SearchIndexAssembler(SiteModel model, IReadOnlyList<Conten
         return [.. made.SelectMany(f => f)];
     }
 
-    private static SearchIndexFile TermFile(string term, Postings postings) =>
-        SearchIndexJson.Named("w/" + term, "w/" + SearchIndexJson.TermFileStem(term), SearchIndexJson.TermFile(postings));
+    private SearchIndexFile TermFile(string term, Postings postings)
+    {
+        var tops = Tops([postings]);
+        return SearchIndexJson.Named("w/" + term, "w/" + SearchIndexJson.TermFileStem(term), SearchIndexJson.TermFile(term, postings, Records(tops))) with { Docs = tops };
+    }
+
+    /// <summary>The distinct top results of the terms, ascending: what a one-word query shows first, as search.js ranks it.</summary>
+    private int[] Tops(IEnumerable<Postings> terms) =>
+        [.. terms.Select(p => p.Top(SearchRanking.Idf(documents.Count, p.Count), _dates)).Distinct().Order()];
+
+    private Action<System.Text.Json.Utf8JsonWriter> Records(int[] ids) => json =>
+    {
+        foreach (var id in ids)
+        {
+            json.WritePropertyName(id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            SearchIndexJson.Record(json, model, _sections, documents[id]);
+        }
+    };
 }

@@ -14,6 +14,13 @@ public static class SearchIndexBuilder
     /// </summary>
     public const int CommonPostings = 1024;
 
+    /// <summary>
+    /// Terms with at least this many postings carry the display record of their top result in their shard or file, so
+    /// a one-word query shows its first result after one fetch, not two. Rarer terms are most of a shard's terms and
+    /// would make shards several times larger; their queries fetch the result's chunk.
+    /// </summary>
+    public const int RecordPostings = 16;
+
     /// <summary>The documents of a site: every item with a page except the home page, sorted by URL (their ids).</summary>
     public static List<ContentItem> Documents(SiteModel model)
     {

@@ -10,6 +10,9 @@ public sealed record SearchIndexFile(string SitePath, UInt128 Hash, byte[] Json)
     /// <summary>What the file is, whatever its content: <c>t/12</c> (a shard), <c>w/家庭</c> (a common term), <c>d/3</c> (a doc chunk), <c>facets</c>, <c>manifest</c>.</summary>
     public string Slot { get; init; } = "";
 
+    /// <summary>The doc ids whose display record the file carries (a shard's or term file's top results), ascending.</summary>
+    public IReadOnlyList<int> Docs { get; init; } = [];
+
     /// <summary>The 8 hex digits that name a file by its content.</summary>
     public static string ShortHash(UInt128 hash) => ((uint)(hash & uint.MaxValue)).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
 

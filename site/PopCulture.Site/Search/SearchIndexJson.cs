@@ -19,7 +19,8 @@ internal static class SearchIndexJson
     /// <summary>A term file's stem: a hash of the term, so file names stay ASCII whatever the term.</summary>
     public static string TermFileStem(string term) => SearchIndexFile.ShortHash(ContentHash.Of(System.Text.Encoding.UTF8.GetBytes(term)));
 
-    public static byte[] Shard(List<KeyValuePair<string, Postings>> terms)
+    /// <summary>A shard: each term's postings, then under <c>#</c> (never a term) the display records of its terms' top results.</summary>
+    public static byte[] Shard(List<KeyValuePair<string, Postings>> terms, Action<Utf8JsonWriter> records)
     {
         terms.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         return Write(json =>
@@ -32,38 +33,38 @@ internal static class SearchIndexJson
                 json.WriteEndArray();
             }
 
+            json.WriteStartObject("#");
+            records(json);
+            json.WriteEndObject();
             json.WriteEndObject();
         });
     }
 
-    public static byte[] TermFile(Postings postings) => Write(json =>
+    /// <summary>A common term's file: a shard of that one term.</summary>
+    public static byte[] TermFile(string term, Postings postings, Action<Utf8JsonWriter> records) => Shard([new(term, postings)], records);
+
+    public static byte[] Chunk(SiteModel model, IReadOnlyDictionary<string, string> sections, IReadOnlyList<ContentItem> documents, int start) => Write(json =>
     {
         json.WriteStartArray();
-        postings.Write(json);
+        for (var id = start; id < Math.Min(documents.Count, start + SearchIndexBuilder.ChunkSize); id++)
+        {
+            Record(json, model, sections, documents[id]);
+        }
+
         json.WriteEndArray();
     });
 
-    public static byte[] Chunk(SiteModel model, IReadOnlyList<ContentItem> documents, int start)
+    /// <summary>What a result shows of a document (docs/search-index.md, doc chunk); <paramref name="sections"/> maps section names to titles.</summary>
+    public static void Record(Utf8JsonWriter json, SiteModel model, IReadOnlyDictionary<string, string> sections, ContentItem item)
     {
-        var sections = model.Sections.ToDictionary(s => s.Name, s => s.Title, StringComparer.Ordinal);
-        return Write(json =>
-        {
-            json.WriteStartArray();
-            for (var id = start; id < Math.Min(documents.Count, start + SearchIndexBuilder.ChunkSize); id++)
-            {
-                var item = documents[id];
-                json.WriteStartObject();
-                json.WriteString("u", model.UrlOf(item));
-                json.WriteString("t", item.Title);
-                json.WriteString("s", sections.GetValueOrDefault(item.Section, ""));
-                json.WriteString("y", SearchFacets.TypeOf(item));
-                json.WriteString("d", item.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
-                json.WriteString("x", DocumentText.Snippet(item));
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-        });
+        json.WriteStartObject();
+        json.WriteString("u", model.UrlOf(item));
+        json.WriteString("t", item.Title);
+        json.WriteString("s", sections.GetValueOrDefault(item.Section, ""));
+        json.WriteString("y", SearchFacets.TypeOf(item));
+        json.WriteString("d", item.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
+        json.WriteString("x", DocumentText.Snippet(item));
+        json.WriteEndObject();
     }
 
     /// <summary>The manifest, from every file's slot and path; not content-hashed itself: it is the entry point.</summary>

@@ -6,7 +6,7 @@ namespace PopCulture.Site.Search;
 /// </summary>
 public static class SearchRanking
 {
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     public const double K1 = 1.2;
 

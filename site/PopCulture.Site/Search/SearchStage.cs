@@ -60,8 +60,10 @@ public sealed class SearchStage(string cacheDirectory, int maxDegreeOfParallelis
         var analysis = prepared.Analysis ?? Analyse(documents, cancellationToken);
         var saving = analysis.Fresh > 0 ? Task.Run(() => AnalysisCache.Save(cacheDirectory, analysis.Documents), cancellationToken) : Task.CompletedTask;
         var changed = live && state!.Frame == prepared.Frame ? Changed(documents, state, analysis) : null;
+        var dates = documents.Select(SearchFacetsFile.DateNumber).ToArray();
+        var redated = changed?.Keys.Where(id => state!.Dates[id] != dates[id]).ToHashSet();
         var assembled = new SearchIndexAssembler(model, documents, analysis.Documents, SearchIndexBuilder.CommonPostings, maxDegreeOfParallelism)
-            .Assemble(changed is null ? null : state!.Files, changed);
+            .Assemble(changed is null ? null : state!.Files, changed, redated);
 
         var records = new Dictionary<string, SearchState.FileRecord>(assembled.Kept, StringComparer.Ordinal);
         foreach (var file in assembled.Kept.Values)
@@ -84,7 +86,7 @@ public sealed class SearchStage(string cacheDirectory, int maxDegreeOfParallelis
                 Interlocked.Increment(ref written);
                 return served;
             }, ct).ConfigureAwait(false);
-            made[i] = new SearchState.FileRecord(file.SitePath, file.Hash, bytes >= 0 ? bytes : file.Served().Length);
+            made[i] = new SearchState.FileRecord(file.SitePath, file.Hash, bytes >= 0 ? bytes : file.Served().Length, [.. file.Docs]);
         }).ConfigureAwait(false);
 
         for (var i = 0; i < made.Length; i++)
@@ -93,7 +95,7 @@ public sealed class SearchStage(string cacheDirectory, int maxDegreeOfParallelis
         }
 
         Saving = saving;
-        new SearchState(prepared.Inputs, prepared.Frame, [.. documents.Select(d => d.SourceHash)], records).Save(Path.Combine(cacheDirectory, StateFile));
+        new SearchState(prepared.Inputs, prepared.Frame, [.. documents.Select(d => d.SourceHash)], dates, records).Save(Path.Combine(cacheDirectory, StateFile));
         return new SearchIndexStats(documents.Count, analysis.Fresh, records.Count, written, records.Values.Sum(f => f.Bytes), prepared.Elapsed + clock.Elapsed);
     }
 

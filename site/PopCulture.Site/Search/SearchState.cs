@@ -7,12 +7,14 @@ namespace PopCulture.Site.Search;
 /// <param name="Inputs">Everything the index is made of (documents, sections, format).</param>
 /// <param name="Frame">What fixes doc ids and file layout: the documents' URLs in order, the sections, the format.</param>
 /// <param name="Sources">Each doc id's source hash, whose analysis the index holds.</param>
+/// <param name="Dates">Each doc id's date as the index ranks it (yyyymmdd, 0 if none): a new date can change a term's top result.</param>
 /// <param name="Files">Every file of the index by slot (<see cref="SearchIndexFile.Slot"/>).</param>
-internal sealed record SearchState(UInt128 Inputs, UInt128 Frame, UInt128[] Sources, IReadOnlyDictionary<string, SearchState.FileRecord> Files)
+internal sealed record SearchState(UInt128 Inputs, UInt128 Frame, UInt128[] Sources, int[] Dates, IReadOnlyDictionary<string, SearchState.FileRecord> Files)
 {
-    private const int Version = 2;
+    private const int Version = 3;
 
-    public sealed record FileRecord(string SitePath, UInt128 Hash, long Bytes);
+    /// <summary>One file as written, with the doc ids whose display record it carries: it is remade when one of them changes.</summary>
+    public sealed record FileRecord(string SitePath, UInt128 Hash, long Bytes, int[] Docs);
 
     public static SearchState? Load(string path)
     {
@@ -32,19 +34,28 @@ internal sealed record SearchState(UInt128 Inputs, UInt128 Frame, UInt128[] Sour
             var inputs = ReadHash(reader);
             var frame = ReadHash(reader);
             var sources = new UInt128[reader.ReadInt32()];
+            var dates = new int[sources.Length];
             for (var i = 0; i < sources.Length; i++)
             {
                 sources[i] = ReadHash(reader);
+                dates[i] = reader.ReadInt32();
             }
 
             var count = reader.ReadInt32();
             var files = new Dictionary<string, FileRecord>(count, StringComparer.Ordinal);
             for (var i = 0; i < count; i++)
             {
-                files[reader.ReadString()] = new FileRecord(reader.ReadString(), ReadHash(reader), reader.ReadInt64());
+                var (slot, sitePath, hash, bytes) = (reader.ReadString(), reader.ReadString(), ReadHash(reader), reader.ReadInt64());
+                var docs = new int[reader.ReadInt32()];
+                for (var d = 0; d < docs.Length; d++)
+                {
+                    docs[d] = reader.ReadInt32();
+                }
+
+                files[slot] = new FileRecord(sitePath, hash, bytes, docs);
             }
 
-            return new SearchState(inputs, frame, sources, files);
+            return new SearchState(inputs, frame, sources, dates, files);
         }
         catch (Exception e) when (e is IOException or EndOfStreamException)
         {
@@ -62,7 +73,12 @@ internal sealed record SearchState(UInt128 Inputs, UInt128 Frame, UInt128[] Sour
             WriteHash(writer, Inputs);
             WriteHash(writer, Frame);
             writer.Write(Sources.Length);
-            Array.ForEach(Sources, s => WriteHash(writer, s));
+            for (var i = 0; i < Sources.Length; i++)
+            {
+                WriteHash(writer, Sources[i]);
+                writer.Write(Dates[i]);
+            }
+
             writer.Write(Files.Count);
             foreach (var (slot, file) in Files)
             {
@@ -70,6 +86,8 @@ internal sealed record SearchState(UInt128 Inputs, UInt128 Frame, UInt128[] Sour
                 writer.Write(file.SitePath);
                 WriteHash(writer, file.Hash);
                 writer.Write(file.Bytes);
+                writer.Write(file.Docs.Length);
+                Array.ForEach(file.Docs, writer.Write);
             }
         }
 

@@ -11,14 +11,15 @@ const filtersBox = root && root.querySelector('[data-search-filters]');
 const FACETS = ['section', 'type', 'age', 'domain', 'audience', 'grade', 'district', 'tag'];
 const PAGE = 10; // each result may need its own doc chunk: ten keep a first query near 100 KB
 const cache = new Map();
+const records = new Map(); // doc id → display record, from the shards and term files fetched (their terms' top results)
 let manifest = null;
 let base = '';
 let generation = 0;
 
-async function json(path) {
+async function json(path, priority = 'high') {
   if (!cache.has(path)) {
     cache.set(path, (async () => {
-      const response = await fetch(base + path, path === 'manifest.json' ? { cache: 'no-cache' } : {});
+      const response = await fetch(base + path, path === 'manifest.json' ? { cache: 'no-cache', priority } : { priority });
       if (!response.ok) throw new Error(path + ': ' + response.status);
       let bytes = new Uint8Array(await response.arrayBuffer());
       // A host that serves the file with Content-Encoding: gzip hands over plain JSON already.
@@ -185,6 +186,7 @@ export function useIndex(manifestUrl) {
   base = manifestUrl.replace(/manifest\.json$/, '');
   manifest = null;
   cache.clear();
+  records.clear();
 }
 
 export function normalize(text) {
@@ -225,17 +227,15 @@ function shardOf(term, count) {
 
 async function postings(term) {
   const result = new Map();
-  let list;
+  // A common term's file is a shard of that one term.
   // hasOwn: a query for "constructor" must not find Object.prototype's.
   const own = manifest.terms && Object.hasOwn(manifest.terms, term) && manifest.terms[term];
-  if (own) list = await json(`w/${own}.json.gz`);
-  else {
-    const s = shardOf(term, manifest.shards);
-    const name = manifest.shardFiles.substr(s * 8, 8);
-    if (name === '00000000') return result;
-    const shard = await json(`t/${s}.${name}.json.gz`);
-    if (Object.hasOwn(shard, term)) list = shard[term];
-  }
+  const s = shardOf(term, manifest.shards);
+  const name = manifest.shardFiles.substr(s * 8, 8);
+  if (!own && name === '00000000') return result;
+  const shard = await json(own ? `w/${own}.json.gz` : `t/${s}.${name}.json.gz`);
+  for (const [id, record] of Object.entries(shard['#'] || {})) records.set(Number(id), record);
+  const list = Object.hasOwn(shard, term) && shard[term];
   if (!list) return result;
   // Columns: n doc deltas, n weights, n first positions.
   const n = list.length / 3;
@@ -246,20 +246,29 @@ async function postings(term) {
   return result;
 }
 
-async function doc(id) {
+async function doc(id, priority) {
+  if (records.has(id)) return records.get(id);
   const c = Math.floor(id / manifest.chunkSize);
-  const chunk = await json(`d/${c}.${manifest.chunkFiles.substr(c * 8, 8)}.json.gz`);
+  const chunk = await json(`d/${c}.${manifest.chunkFiles.substr(c * 8, 8)}.json.gz`, priority);
   return chunk[id % manifest.chunkSize];
 }
 
+// Per facet: each value with its doc ids (for filters), and each doc's value numbers (to count a query's hits in
+// time proportional to the hits, not to the site).
 function facetIndex(file) {
   if (!file.index) {
     file.index = {};
+    file.byDoc = {};
     for (const [key, facet] of Object.entries(file.facets)) {
+      const byDoc = file.byDoc[key] = new Map();
       file.index[key] = facet.values.map((value, k) => {
         const ids = new Set();
         let id = 0;
-        for (const d of facet.docs[k]) { id += d; ids.add(id); }
+        for (const d of facet.docs[k]) {
+          id += d;
+          ids.add(id);
+          if (byDoc.has(id)) byDoc.get(id).push(k); else byDoc.set(id, [k]);
+        }
         return [value, ids];
       });
     }
@@ -274,13 +283,13 @@ export async function search(query, filters) {
   manifest = manifest || await json('manifest.json');
   const { required, optional } = parse(query);
   const active = Object.entries(filters || {}).filter(([, v]) => v.length > 0);
-  if (required.length === 0 && active.length === 0) return { hits: [], counts: {}, terms: [] };
+  if (required.length === 0 && active.length === 0) return { hits: [], terms: [] };
   const facetsFile = json(manifest.facets);
   const terms = [...new Set([...required, ...optional])];
   const lists = new Map(await Promise.all(terms.map(async (t) => [t, await postings(t)])));
   const facets = await facetsFile;
   const index = facetIndex(facets);
-  if (required.some((t) => lists.get(t).size === 0)) return { hits: [], counts: {}, terms };
+  if (required.some((t) => lists.get(t).size === 0)) return { hits: [], terms };
   let candidates;
   if (required.length === 0) candidates = Array.from({ length: manifest.docs }, (_, i) => i);
   else {
@@ -308,16 +317,22 @@ export async function search(query, filters) {
     return { id: d, score, rounded: Math.floor(score * 1e6 + 0.5) };
   });
   hits.sort((a, b) => b.rounded - a.rounded || facets.dates[b.id] - facets.dates[a.id] || a.id - b.id);
-  const ids = new Set(hits.map((h) => h.id));
+  return { hits, terms, facets, labels: facets.labels };
+}
+
+/** Each facet's values among a result's hits, with their counts, most first: what the filters offer next. */
+export function facetCounts(result) {
   const counts = {};
+  if (!result.facets) return counts;
   for (const key of FACETS) {
-    counts[key] = (index[key] || []).map(([value, docs]) => {
-      let c = 0;
-      docs.forEach((d) => { if (ids.has(d)) c++; });
-      return [value, c];
-    }).filter(([, c]) => c > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const values = result.facets.index[key] || [];
+    const byDoc = result.facets.byDoc[key];
+    const c = new Array(values.length).fill(0);
+    for (const h of result.hits) for (const k of (byDoc && byDoc.get(h.id)) || []) c[k]++;
+    counts[key] = values.map(([value], k) => [value, c[k]])
+      .filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   }
-  return { hits, counts, terms, labels: facets.labels };
+  return counts;
 }
 
 // Marks the query's terms in a snippet: matches are found on the normalised text, which keeps one char per char
@@ -362,15 +377,22 @@ async function render(query, filters) {
   list.setAttribute('aria-busy', 'true');
   const result = await search(query, filters);
   if (mine !== generation) return; // a newer query finished first
-  // Each result's doc chunk is fetched on its own: show the first result as soon as its chunk arrives.
-  const docs = result.hits.slice(0, PAGE).map((h) => doc(h.id));
-  const top = await docs[0];
-  if (mine !== generation) return;
-  if (top && docs.length > 1) show([top], result);
+  // Show the first result as soon as it is known: at once when a fetched shard carried its record, else when its
+  // chunk arrives (asked for first, before the others' chunks).
+  const ids = result.hits.slice(0, PAGE).map((h) => h.id);
+  const known = ids.length > 1 && records.has(ids[0]);
+  if (known) show([records.get(ids[0])], result);
+  const docs = ids.map((id, i) => doc(id, i === 0 ? 'high' : 'low'));
+  if (!known && docs.length > 1) {
+    const top = await docs[0];
+    if (mine !== generation) return;
+    if (top) show([top], result);
+  }
   const all = await Promise.all(docs);
   if (mine !== generation) return;
   show(all, result);
   list.removeAttribute('aria-busy');
+  result.counts = facetCounts(result); // after the results are on screen: they are what the reader waits for
   const any = query.trim() || Object.values(filters).some((v) => v.length);
   status.textContent = !any ? '' : result.hits.length === 0 ? '没有找到相关内容，换个说法试试。'
     : `找到 ${result.hits.length} 条结果` + (result.hits.length > PAGE ? `，显示前 ${PAGE} 条` : '');
@@ -432,8 +454,8 @@ function run(push) {
     filters[key].forEach((v) => params.append(key, v));
   }
   const url = location.pathname + (params.toString() ? '?' + params : '');
-  if (push) history.replaceState(null, '', url);
-  return render(input.value, filters).catch((e) => { list.removeAttribute('aria-busy'); status.textContent = '搜索暂时不可用，请稍后再试。'; console.error(e); });
+  return render(input.value, filters).catch((e) => { list.removeAttribute('aria-busy'); status.textContent = '搜索暂时不可用，请稍后再试。'; console.error(e); })
+    .finally(() => { if (push) history.replaceState(null, '', url); });
 }
 
 if (root && form && input && list) {
