@@ -31,6 +31,12 @@ public sealed record BuildOptions
 
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// Write the search index (the default). Off only to measure what the index costs a build (<c>bench --without-search</c>):
+    /// the site's search page then finds nothing.
+    /// </summary>
+    public bool SearchIndex { get; init; } = true;
+
     /// <summary>Where image variants and build manifests are cached between builds; by default a folder beside the output.</summary>
     public string? CacheDirectory { get; init; }
 }

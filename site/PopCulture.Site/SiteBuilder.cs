@@ -79,7 +79,11 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
             var pageCache = new PageCache(
                 previous, siteKey, new FactIndex(model, snapshot.Media), new LinkChecker(urls, published), copied.ToDictionary(f => f.Key, f => f.Value.Hash, StringComparer.Ordinal));
             var writer = new OutputWriter(output, pageCache, fromLive: previous is not null);
-            search.Start(model, searchCancellation.Token);
+            if (options.SearchIndex)
+            {
+                search.Start(model, searchCancellation.Token);
+            }
+
             Lap("plan");
             var pages = await RenderAsync(new RenderJob(model, snapshot, config, urls, templates, images, published, writer, pageCache), diagnostics, progress, cancellationToken).ConfigureAwait(false);
             Lap("render");
@@ -97,7 +101,7 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
 
             await WriteSupportFilesAsync(model, config, urls, copied, writer, cancellationToken).ConfigureAwait(false);
             Lap("feeds, sitemap, media");
-            var indexed = await search.WriteAsync(model, writer, previous?.Files, searchCancellation.Token).ConfigureAwait(false);
+            var indexed = options.SearchIndex ? await search.WriteAsync(model, writer, previous?.Files, searchCancellation.Token).ConfigureAwait(false) : null;
             Lap("search");
             writer.DeleteMissing(previous);
             var buildId = NewBuildId();

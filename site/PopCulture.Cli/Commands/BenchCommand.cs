@@ -15,12 +15,13 @@ internal static class BenchCommand
         var theme = new Option<string>("--theme") { Description = "theme folder", DefaultValueFactory = _ => "themes/default" };
         var keep = new Option<bool>("--keep") { Description = "keep the generated corpus and output (their folder is printed)" };
         var photos = new Option<int>("--photos") { Description = "how many parks get a generated 1600×1200 JPEG photo", DefaultValueFactory = _ => 0 };
-        var command = new Command("bench", "generate a synthetic Chinese corpus in a temp folder, build it three times (full, nothing changed, one lesson changed), print the figures") { pages, theme, keep, photos };
-        command.SetAction((result, ct) => RunAsync(result.GetValue(pages), result.GetValue(photos), result.GetValue(theme)!, result.GetValue(keep), ct));
+        var withoutSearch = new Option<bool>("--without-search") { Description = "build without the search index, to measure what the index adds (compare with a run without this flag)" };
+        var command = new Command("bench", "generate a synthetic Chinese corpus in a temp folder, build it three times (full, nothing changed, one lesson changed), print the figures") { pages, theme, keep, photos, withoutSearch };
+        command.SetAction((result, ct) => RunAsync(result.GetValue(pages), result.GetValue(photos), result.GetValue(theme)!, result.GetValue(keep), !result.GetValue(withoutSearch), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(int pages, int photos, string theme, bool keep, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int pages, int photos, string theme, bool keep, bool searchIndex, CancellationToken cancellationToken)
     {
         if (pages < 10)
         {
@@ -42,6 +43,7 @@ internal static class BenchCommand
                 ThemeDirectory = theme,
                 OutputDirectory = Path.Combine(folder, "public"),
                 BaseUrl = "https://bench.example.org/",
+                SearchIndex = searchIndex,
             };
             // One source for all runs, as `serve` keeps one: it parses again only the files that changed.
             var source = new FolderContentSource(content);
