@@ -323,6 +323,7 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
             PageKind.NotFound => ["404"],
             PageKind.Search => ["search"],
             PageKind.Series => ["series", "list"],
+            PageKind.SeriesIndex => ["series-index", "list"],
             _ => [page.Item!.Type, "single"],
         };
 

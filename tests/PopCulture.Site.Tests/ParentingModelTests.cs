@@ -102,4 +102,36 @@ public class ParentingModelTests
         var series = site.Read("parenting/series/yuleyuan/index.html");
         Assert.True(series.IndexOf("第一集课", StringComparison.Ordinal) < series.IndexOf("第三集课", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_sections_series_are_listed_one_level_up_and_a_series_page_leads_back_there()
+    {
+        using var site = new TempSite().WithBasics()
+            .With("parenting/_index.md", "---\ntitle: 0～3岁科学育儿\n---\n介绍。\n")
+            .With("parenting/one.md", Lesson("第一集课", "0–6月", 0, 6, "语言", "series: 育乐园\nepisode: 1\n"))
+            .With("parenting/two.md", Lesson("第二集课", "6–12月", 6, 9, "营养喂养", "series: 育乐园\nepisode: 2\n"));
+
+        var result = await site.BuildAsync();
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Lines()));
+        var index = site.Read("parenting/series/index.html");
+        Assert.Contains("<a href=\"/parenting/series/yuleyuan/\">“育乐园”电视课堂</a>", index, StringComparison.Ordinal);
+        Assert.Contains("共 2 集", index, StringComparison.Ordinal);
+        Assert.Contains("<li><a href=\"/parenting/series/\">系列节目</a></li>", site.Read("parenting/series/yuleyuan/index.html"), StringComparison.Ordinal);
+        Assert.Contains("/parenting/series/</loc>", site.Read("sitemap.xml"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_item_with_the_slug_series_in_a_section_with_series_is_reported_on_its_file()
+    {
+        using var site = new TempSite(copyDefaultTheme: false)
+            .With("parenting/one.md", Lesson("第一集课", "0–6月", 0, 6, "语言", "series: 育乐园\nepisode: 1\n"))
+            .With("parenting/series.md", Lesson("系列", "0–6月", 0, 6, "睡眠"));
+
+        var (_, problems) = await RouteAsync(site);
+
+        var problem = Assert.Single(problems);
+        Assert.Equal("content/parenting/series.md", problem.Path);
+        Assert.Contains("/parenting/series/ lists this section's series", problem.Message, StringComparison.Ordinal);
+    }
 }

@@ -18,6 +18,9 @@ public enum PageKind
     Sign,
     /// <summary>The episodes of a parenting series (<c>/parenting/series/yuleyuan/</c>).</summary>
     Series,
+
+    /// <summary>Every series of a section (<c>/parenting/series/</c>).</summary>
+    SeriesIndex,
 }
 
 /// <summary>One HTML page the build writes: its URL and what it shows.</summary>

@@ -95,7 +95,9 @@ public sealed class SiteModel
     public ParkAtlas Parks => LazyInitializer.EnsureInitialized(ref _parks, () => ParkAtlas.Build(Items));
     internal static string SeriesKey(string section, string slug) => section + "/" + slug;
 
-    internal static string SeriesUrl(string section, string slug) => $"/{section}/series/{slug}/";
+    internal static string SeriesUrl(string section, string slug) => $"{SeriesIndexUrl(section)}{slug}/";
+
+    internal static string SeriesIndexUrl(string section) => $"/{section}/series/";
 
     internal static string CourseKey(string section, string slug) => section + "/" + slug;
 }

@@ -44,21 +44,39 @@ public static class SiteModelBuilder
         var series = SeriesLinker.Link(published, diagnostics);
         var sections = BuildSections(published, urls);
         var pages = BuildPages(published, sections, urls, pageSize, owners, diagnostics);
-        AddSeriesPages(pages, series.Values, sections);
+        AddSeriesPages(pages, series.Values, sections, owners, diagnostics);
         return new SiteModel(published, sections, pages, urls, sourceUrls, mediaUrls, courses, lessons, parenting, series);
     }
 
-    /// <summary>Series pages sit under their section's <c>series/</c>, which no item's URL can reach (slugs hold no '/').</summary>
-    private static void AddSeriesPages(List<OutputPage> pages, IEnumerable<SeriesEpisodes> series, List<Section> sections)
+    /// <summary>
+    /// Series pages sit under their section's <c>series/</c>, which no item's URL can reach (slugs hold no '/'), and
+    /// <c>series/</c> itself lists them, unless an item took the slug <c>series</c>: that is an error on the item.
+    /// </summary>
+    private static void AddSeriesPages(
+        List<OutputPage> pages, IEnumerable<SeriesEpisodes> series, List<Section> sections, Dictionary<string, ContentItem> owners, DiagnosticBag diagnostics)
     {
-        foreach (var one in series.OrderBy(s => s.Url, StringComparer.Ordinal))
+        foreach (var group in series.GroupBy(s => s.Section, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            pages.Add(new OutputPage(PageKind.Series, one.Url, one.Series.Title)
+            var section = sections.FirstOrDefault(s => s.Name == group.Key);
+            var index = SiteModel.SeriesIndexUrl(group.Key);
+            if (owners.TryGetValue(index, out var owner))
             {
-                Section = sections.FirstOrDefault(s => s.Name == one.Section),
-                Series = one,
-                Items = one.Episodes,
-            });
+                diagnostics.Error(owner.SourcePath, SlugLine(owner), $"{index} lists this section's series: give this item another slug");
+            }
+            else
+            {
+                pages.Add(new OutputPage(PageKind.SeriesIndex, index, $"{section?.Title ?? group.Key}：系列节目") { Section = section });
+            }
+
+            foreach (var one in group.OrderBy(s => s.Url, StringComparer.Ordinal))
+            {
+                pages.Add(new OutputPage(PageKind.Series, one.Url, one.Series.Title)
+                {
+                    Section = section,
+                    Series = one,
+                    Items = one.Episodes,
+                });
+            }
         }
     }
 

@@ -123,6 +123,18 @@ public sealed class PageViewFactory
                     Breadcrumbs = crumbs,
                     FeedUrl = feed,
                 };
+            case PageKind.SeriesIndex:
+                return new PageView
+                {
+                    Kind = "series-index",
+                    Title = page.Title,
+                    Description = $"{section?.Title}的系列节目：每个系列的小课堂按集数排列",
+                    Url = Urls.Link(page.Url),
+                    Permalink = Urls.Absolute(page.Url),
+                    Section = section,
+                    Breadcrumbs = crumbs,
+                    FeedUrl = feed,
+                };
             case PageKind.Terms:
                 return new PageView
                 {
@@ -291,6 +303,11 @@ public sealed class PageViewFactory
         if (page.Section is { } section && !(page.Kind == PageKind.Section && page.PageNumber == 1))
         {
             crumbs.Add(new LinkView(section.Title, Urls.Link(section.Url)));
+        }
+
+        if (page.Kind == PageKind.Series && page.Section is { } owner)
+        {
+            crumbs.Add(new LinkView("系列节目", Urls.Link(SiteModel.SeriesIndexUrl(owner.Name))));
         }
 
         if (page.Kind == PageKind.Term && page.Taxonomy is { } taxonomy)
