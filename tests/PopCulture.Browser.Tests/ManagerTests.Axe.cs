@@ -46,7 +46,7 @@ public sealed partial class ManagerTests
             "/manager", $"/manager/content?section={section}", $"/manager/content?section={section}&q=条目",
             $"/manager/content/{entry}", $"/manager/content/{entry}/edit", $"/manager/content/{entry}/revisions/1",
             $"/manager/content/new?section={section}&type=parenting-lesson", "/manager/media", $"/manager/media/{mediaId}",
-            "/manager/builds", "/manager/tokens", "/manager/visits", "/manager/admin/users",
+            "/manager/builds", "/manager/tokens", "/manager/account", "/manager/visits", "/manager/admin/users",
             "/manager/admin/users/new", $"/manager/admin/users/{editorId}", "/manager/admin/roles", "/manager/admin/audit",
             "/manager/admin/webhooks", "/manager/admin/webhooks/new",
         ];

@@ -6,7 +6,7 @@ using PopCulture.Cms.Workflow;
 
 namespace PopCulture.Cms.Tests;
 
-/// <summary>A section's content list: 50 a page, sorted, filtered and searched in SQL, each row a link to the entry.</summary>
+/// <summary>A section's content list: 50 a page, sorted and filtered in SQL, searched through the management index, each row a link to the entry.</summary>
 public abstract class ManagerContentListTests<TCms>(TCms cms) : IClassFixture<TCms> where TCms : CmsFactory
 {
     [Fact]

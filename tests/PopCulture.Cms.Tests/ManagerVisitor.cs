@@ -38,6 +38,9 @@ public sealed class ManagerVisitor : IDisposable
     /// <summary>The signed-in user's email, null for an anonymous visitor.</summary>
     public string? Email { get; }
 
+    /// <summary>The signed-in user's password, null for an anonymous visitor.</summary>
+    public string? Password { get; private set; }
+
     public static ManagerVisitor Anonymous(CmsFactory cms, bool https = false) => Create(cms, https, email: null);
 
     /// <summary>
@@ -46,7 +49,7 @@ public sealed class ManagerVisitor : IDisposable
     /// </summary>
     public static async Task<ManagerVisitor> SignedInAsync(CmsFactory cms, string role, string[]? sections = null, TimeSpan? signedInAgo = null)
     {
-        var (user, _) = await CreateUserAsync(cms, role, sections);
+        var (user, password) = await CreateUserAsync(cms, role, sections);
         using var scope = cms.Services.CreateScope();
         var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<CmsUser>>().CreateAsync(user);
         var cookie = scope.ServiceProvider.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
@@ -54,6 +57,7 @@ public sealed class ManagerVisitor : IDisposable
         var ticket = new AuthenticationTicket(
             principal, new AuthenticationProperties { IssuedUtc = issued, ExpiresUtc = issued + cookie.ExpireTimeSpan }, IdentityConstants.ApplicationScheme);
         var visitor = Create(cms, https: false, user.Email);
+        visitor.Password = password;
         visitor.Cookies.Add(visitor.Address, new Cookie(ManagerCookie.Name, cookie.TicketDataFormat.Protect(ticket)));
         return visitor;
     }

@@ -137,6 +137,7 @@ public static class CmsServices
         services.AddScoped<TokenService>();
         services.AddScoped<UserAdmin>();
         services.AddScoped<TokenAdmin>();
+        services.AddScoped<OwnPassword>();
         services.AddScoped<AuditLog>();
         services.AddScoped<ContentStore>();
         services.AddScoped<WorkflowService>();

@@ -72,6 +72,9 @@ public static partial class AccountErrors
             _ when message.StartsWith("name is required", StringComparison.Ordinal) => "Admin.Error.TokenName",
             _ when message.StartsWith("scope must be", StringComparison.Ordinal) => "Admin.Error.TokenScope",
             _ when message.StartsWith("expiresInDays must be", StringComparison.Ordinal) => "Admin.Error.TokenDays",
+            _ when message.StartsWith("the current password is required", StringComparison.Ordinal) => "Account.Error.CurrentRequired",
+            _ when message.StartsWith("the current password is wrong", StringComparison.Ordinal) => "Account.Error.CurrentWrong",
+            _ when message.StartsWith("the two new passwords differ", StringComparison.Ordinal) => "Account.Error.Mismatch",
             _ => null,
         };
         return key is null ? text["Error.Other", message] : text[key];
