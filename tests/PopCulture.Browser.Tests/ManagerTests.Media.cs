@@ -33,6 +33,10 @@ public sealed partial class ManagerTests
         await Assertions.Expect(done.Locator(".upload-state")).ToHaveTextAsync("已上传");
         await Assertions.Expect(page.Locator(".upload-results li.upload-failed")).ToContainTextAsync("不是允许的文件类型");
         Assert.True(await page.EvaluateAsync<bool>("() => window.stillHere === true"), "the page was loaded again: the script did not upload");
+        // The library below shows the new file and its folder without the page being loaded again.
+        await Assertions.Expect(page.Locator(".media-grid .media-name").Filter(new() { HasText = name })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".media-folders")).ToContainTextAsync(folder);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.stillHere === true"), "the page was loaded again to show the new file");
 
         await done.GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(name);

@@ -69,6 +69,24 @@ if (form) {
     request.send(data);
   });
 
+  // The grid and the folder list as the server now has them, so the new files show without loading the page again
+  // (which would lose each file's outcome above). False when the page could not be fetched: the reader is told.
+  const refreshLibrary = async () => {
+    const response = await fetch(location.href, { credentials: 'same-origin' }).catch(() => null);
+    if (!response?.ok) {
+      return false;
+    }
+
+    const fresh = new DOMParser().parseFromString(await response.text(), 'text/html');
+    const parts = ['.media-results', '.media-folders'].map((selector) => [document.querySelector(selector), fresh.querySelector(selector)]);
+    if (parts.some(([now, next]) => !now || !next)) {
+      return false;
+    }
+
+    parts.forEach(([now, next]) => now.replaceWith(document.importNode(next, true)));
+    return true;
+  };
+
   form.addEventListener('submit', async (event) => {
     if (files.files.length === 0) {
       return; // the server says a file is needed
@@ -87,7 +105,8 @@ if (form) {
       }
     }
 
-    summary.textContent = say(text.summary, done, chosen.length - done);
+    const current = done === 0 || await refreshLibrary();
+    summary.textContent = say(text.summary, done, chosen.length - done) + (current ? '' : ` ${text.stale}`);
     files.value = '';
     submit.disabled = false;
   });
