@@ -19,7 +19,7 @@ public sealed partial class ManagerTests
         await Assertions.Expect(page.Locator("p.notice[role=status]")).ToHaveTextAsync("已请求全部重新生成。构建很快开始，结果会出现在下面的列表中。");
 
         // The build starts a moment after the request; the history shows it from then on.
-        var row = page.Locator("table.builds-table tbody tr").Filter(new() { HasText = $"full rebuild asked for by {KestrelCms.AdminEmail}" });
+        var row = page.Locator("table.builds-table tbody tr").Filter(new() { HasText = $"{KestrelCms.AdminEmail} 要求全部重新生成" });
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (await row.CountAsync() == 0)
         {

@@ -41,7 +41,7 @@ public abstract class ManagerBuildTests<TCms>(TCms cms) : IClassFixture<TCms> wh
         Assert.Equal("full rebuild", Assert.Single(audit!["items"]!.AsArray())!["detail"]!.GetValue<string>());
 
         var listed = (await admin.PageAsync("/manager/builds")).QuerySelectorAll("table.builds-table tbody tr")
-            .Single(tr => tr.QuerySelector(".reasons")!.TextContent.Contains(reason, StringComparison.Ordinal));
+            .Single(tr => tr.QuerySelector(".reasons")!.TextContent.Contains($"{admin.Email} 要求全部重新生成", StringComparison.Ordinal));
         Assert.Contains("全部重新生成", listed.TextContent, StringComparison.Ordinal);
     }
 
