@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using PopCulture.Site.Search;
 
@@ -36,6 +38,41 @@ public sealed class SearchPageTests(BrowserFixture browser, ITestOutputHelper ou
         Assert.Contains("0～3岁科学育儿", top.Text, StringComparison.Ordinal);
         Assert.Contains("2012", top.Text, StringComparison.Ordinal);
         Assert.Contains("辅食", top.Marks);
+    });
+
+    [Fact]
+    public Task The_address_keeps_the_newest_query_when_an_older_one_finishes_after_it() => browser.RunAsync(output, async session =>
+    {
+        // The two words must sit in different shards, or the newer query would wait on the older one's file.
+        using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(browser.Output, "search-index", "manifest.json")));
+        var shards = manifest.RootElement.GetProperty("shards").GetInt32();
+        Assert.NotEqual(SearchIndexBuilder.Shard("睡眠", shards), SearchIndexBuilder.Shard("辅食", shards));
+        var search = new SearchPage(session);
+        var page = session.Page;
+        await search.GotoAsync();
+        await session.Requests.WhenIdleAsync(TimeSpan.FromSeconds(10));
+        var slow = true;
+        await page.RouteAsync("**/search-index/t/**", async route =>
+        {
+            if (slow)
+            {
+                slow = false; // only the first query's shard is held back
+                await Task.Delay(1500);
+            }
+
+            await route.ContinueAsync();
+        });
+
+        // 睡眠 typed (its shard held back), then 辅食 searched from the same box before 睡眠 has come back.
+        await page.Locator(SearchPage.Box).FocusAsync();
+        await page.Keyboard.InsertTextAsync("睡眠");
+        await page.EvaluateAsync("box => { const input = document.querySelector(box); input.value = '辅食'; input.form.requestSubmit(); }", SearchPage.Box);
+        await search.WaitForTopAsync(Complementary);
+        await session.Requests.WhenIdleAsync(TimeSpan.FromSeconds(10)); // 睡眠's shard has come back
+        await page.EvaluateAsync("() => new Promise(done => setTimeout(done, 200))"); // and its query has ended in the page
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("?q=" + Uri.EscapeDataString("辅食")) + "$"));
+        Assert.Equal(Complementary, (await search.HrefsAsync())[0]);
     });
 
     [Fact]

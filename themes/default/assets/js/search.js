@@ -454,8 +454,12 @@ function run(push) {
     filters[key].forEach((v) => params.append(key, v));
   }
   const url = location.pathname + (params.toString() ? '?' + params : '');
-  return render(input.value, filters).catch((e) => { list.removeAttribute('aria-busy'); status.textContent = '搜索暂时不可用，请稍后再试。'; console.error(e); })
-    .finally(() => { if (push) history.replaceState(null, '', url); });
+  const rendering = render(input.value, filters);
+  const mine = generation; // render numbered itself before its first await
+  // The address follows the results once they are shown (Chromium fetches the favicon again on replaceState), and only
+  // for the newest query: a slower, older one finishing later must not put its words back in the address.
+  return rendering.catch((e) => { list.removeAttribute('aria-busy'); status.textContent = '搜索暂时不可用，请稍后再试。'; console.error(e); })
+    .finally(() => { if (push && mine === generation) history.replaceState(null, '', url); });
 }
 
 if (root && form && input && list) {
