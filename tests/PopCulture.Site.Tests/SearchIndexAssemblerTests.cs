@@ -120,3 +120,48 @@ public class SearchIndexAssemblerTests
         return (model, SearchIndexBuilder.Documents(model));
     }
 }
+
+/// <summary>The search state is a cache: a damaged one costs a full index, never a failed build.</summary>
+public class SearchStateTests
+{
+    [Theory]
+    [InlineData(int.MaxValue)] // more documents than the file can hold
+    [InlineData(-1)]
+    public void A_state_with_an_impossible_count_loads_as_none(int documents)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"search-state-{Guid.NewGuid():N}.bin");
+        try
+        {
+            new SearchState(1, 2, [3], [20120101], new Dictionary<string, SearchState.FileRecord> { ["t/0"] = new("/search-index/t/0.x.json.gz", 4, 5, [0]) }).Save(path);
+            Assert.NotNull(SearchState.Load(path));
+            var bytes = File.ReadAllBytes(path);
+            BitConverter.GetBytes(documents).CopyTo(bytes, 4 + 32); // after the version and the two hashes
+            File.WriteAllBytes(path, bytes);
+
+            Assert.Null(SearchState.Load(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_state_whose_file_record_claims_more_records_than_documents_loads_as_none()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"search-state-{Guid.NewGuid():N}.bin");
+        try
+        {
+            new SearchState(1, 2, [3], [20120101], new Dictionary<string, SearchState.FileRecord> { ["t/0"] = new("/p", 4, 5, [0]) }).Save(path);
+            var bytes = File.ReadAllBytes(path);
+            BitConverter.GetBytes(int.MaxValue).CopyTo(bytes, bytes.Length - 8); // the record count, before the one id
+            File.WriteAllBytes(path, bytes);
+
+            Assert.Null(SearchState.Load(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

@@ -56,19 +56,17 @@ internal sealed class SearchIndexAssembler(SiteModel model, IReadOnlyList<Conten
                 remakeChunk[id / SearchIndexBuilder.ChunkSize] = true;
             }
 
-            // A file carrying a changed document's record carries its old title, snippet or date.
-            foreach (var (slot, record) in previous)
+            // A file carrying a changed document's record carries its old title, snippet or date. Only shards (t/) and
+            // term files (w/) carry records.
+            foreach (var (slot, _) in previous.Where(f => f.Value.Docs.Any(changed.ContainsKey)))
             {
-                if (record.Docs.Any(changed.ContainsKey) && (slot.StartsWith("t/", StringComparison.Ordinal) || slot.StartsWith("w/", StringComparison.Ordinal)))
+                if (slot.StartsWith("w/", StringComparison.Ordinal))
                 {
-                    if (slot[0] == 'w')
-                    {
-                        alone.Add(slot[2..]);
-                    }
-                    else
-                    {
-                        remake[int.Parse(slot.AsSpan(2), System.Globalization.CultureInfo.InvariantCulture)] = true;
-                    }
+                    alone.Add(slot[2..]);
+                }
+                else
+                {
+                    remake[Number(slot)] = true;
                 }
             }
         }
@@ -147,11 +145,14 @@ internal sealed class SearchIndexAssembler(SiteModel model, IReadOnlyList<Conten
         }
     }
 
+    /// <summary>The shard or chunk number of a <c>t/12</c> or <c>d/3</c> slot.</summary>
+    private static int Number(string slot) => int.Parse(slot.AsSpan(2), System.Globalization.CultureInfo.InvariantCulture);
+
     private static bool Keeps(string slot, int shardCount, bool[] remake, bool[] remakeChunk, HashSet<string> alone) => slot switch
     {
-        _ when slot.StartsWith("t/", StringComparison.Ordinal) => !remake[int.Parse(slot.AsSpan(2), System.Globalization.CultureInfo.InvariantCulture)],
+        _ when slot.StartsWith("t/", StringComparison.Ordinal) => !remake[Number(slot)],
         _ when slot.StartsWith("w/", StringComparison.Ordinal) => !remake[SearchIndexBuilder.Shard(slot[2..], shardCount)] && !alone.Contains(slot[2..]),
-        _ when slot.StartsWith("d/", StringComparison.Ordinal) => !remakeChunk[int.Parse(slot.AsSpan(2), System.Globalization.CultureInfo.InvariantCulture)],
+        _ when slot.StartsWith("d/", StringComparison.Ordinal) => !remakeChunk[Number(slot)],
         _ => false, // the facets file and the manifest are always made again: they are small
     };
 

@@ -33,7 +33,13 @@ internal sealed record SearchState(UInt128 Inputs, UInt128 Frame, UInt128[] Sour
 
             var inputs = ReadHash(reader);
             var frame = ReadHash(reader);
-            var sources = new UInt128[reader.ReadInt32()];
+            var documents = reader.ReadInt32();
+            if (documents < 0 || documents > reader.BaseStream.Length / 20)
+            {
+                return null; // each document takes 20 bytes: a count the file cannot hold is a damaged file
+            }
+
+            var sources = new UInt128[documents];
             var dates = new int[sources.Length];
             for (var i = 0; i < sources.Length; i++)
             {
@@ -42,11 +48,22 @@ internal sealed record SearchState(UInt128 Inputs, UInt128 Frame, UInt128[] Sour
             }
 
             var count = reader.ReadInt32();
+            if (count < 0 || count > reader.BaseStream.Length / 30)
+            {
+                return null; // each file record takes 30 bytes or more
+            }
+
             var files = new Dictionary<string, FileRecord>(count, StringComparer.Ordinal);
             for (var i = 0; i < count; i++)
             {
                 var (slot, sitePath, hash, bytes) = (reader.ReadString(), reader.ReadString(), ReadHash(reader), reader.ReadInt64());
-                var docs = new int[reader.ReadInt32()];
+                var carried = reader.ReadInt32();
+                if (carried < 0 || carried > sources.Length)
+                {
+                    return null; // not a state this code wrote: assemble the index in full
+                }
+
+                var docs = new int[carried];
                 for (var d = 0; d < docs.Length; d++)
                 {
                     docs[d] = reader.ReadInt32();
