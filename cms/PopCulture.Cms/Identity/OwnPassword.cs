@@ -11,7 +11,7 @@ namespace PopCulture.Cms.Identity;
 /// lockout, as at sign-in), the new one meets the password rules, and the change is audited and ends the sign-in
 /// tokens got with the old one. Errors are keyed by the form's fields: currentPassword, newPassword, confirmPassword.
 /// </summary>
-public sealed class OwnPassword(UserManager<CmsUser> users, CmsDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class OwnPassword(UserManager<CmsUser> users, CmsDbContext db, AuditLog audit, TokenService tokens)
 {
     public async Task<Outcome<CmsUser>> ChangeAsync(string userId, string? current, string? next, string? confirm, CancellationToken cancellationToken)
     {
@@ -57,10 +57,7 @@ public sealed class OwnPassword(UserManager<CmsUser> users, CmsDbContext db, Aud
             return Outcome<CmsUser>.Invalid(new Dictionary<string, string[]> { ["newPassword"] = [.. changed.Errors.Select(e => e.Description)] });
         }
 
-        // Sign-in tokens were got with the old password, so they end; API tokens were made on purpose and stay.
-        var now = clock.GetUtcNow();
-        await db.Tokens.Where(t => t.UserId == user.Id && t.IsSession && t.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
+        await tokens.EndSessionsAsync(user.Id, cancellationToken);
         await users.ResetAccessFailedCountAsync(user);
         audit.Record("users.password", user.Email, "changed their own password", user.Id, user.Email);
         await db.SaveChangesAsync(cancellationToken);

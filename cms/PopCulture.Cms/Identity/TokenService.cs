@@ -40,6 +40,17 @@ public sealed class TokenService(CmsDbContext db, TimeProvider clock)
         return (token, secret);
     }
 
+    /// <summary>
+    /// Revokes the user's sign-in tokens, which were got with a password that has just changed; API tokens were made on
+    /// purpose and stay. Runs in the caller's transaction.
+    /// </summary>
+    public async Task EndSessionsAsync(string userId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await db.Tokens.Where(t => t.UserId == userId && t.IsSession && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
+    }
+
     /// <summary>The live token matching <paramref name="secret"/>, or null if unknown, revoked or expired.</summary>
     public async Task<ApiToken?> FindAsync(string secret, CancellationToken cancellationToken)
     {

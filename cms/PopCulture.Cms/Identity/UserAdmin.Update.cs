@@ -55,9 +55,7 @@ public sealed partial class UserAdmin
                 return Outcome<UserInfo>.Invalid(IdentityErrors(reset));
             }
 
-            // Sign-in tokens were got with the old password, so they end; API tokens were made on purpose and stay.
-            await db.Tokens.Where(t => t.UserId == id && t.IsSession && t.RevokedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
+            await tokens.EndSessionsAsync(id, cancellationToken);
             changes.Add("password reset");
         }
 

@@ -11,7 +11,7 @@ namespace PopCulture.Cms.Identity;
 /// Users and their grants as admins change them, for the users API and the manager's user screens alike: the same
 /// checks (never the last admin, never yourself), each change one audited transaction. Callers check the admin first.
 /// </summary>
-public sealed partial class UserAdmin(UserManager<CmsUser> users, CmsDbContext db, AuditLog audit, TimeProvider clock)
+public sealed partial class UserAdmin(UserManager<CmsUser> users, CmsDbContext db, AuditLog audit, TokenService tokens, TimeProvider clock)
 {
     public const int MaxDisplayNameLength = 100;
     public const int MaxEmailLength = 256;

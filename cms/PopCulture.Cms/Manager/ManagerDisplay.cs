@@ -56,10 +56,10 @@ public sealed class ManagerDisplay(IOptions<ManagerOptions> options, IStringLoca
 
     public string State(WorkflowStatus status) => text["State." + ManageDocument.StatusName(status)];
 
-    /// <summary>running, succeeded or failed, in words.</summary>
     /// <summary>A build's reason in the manager's language (<see cref="BuildReasons"/>).</summary>
     public string BuildReason(string reason) => BuildReasons.Translate(reason, text);
 
+    /// <summary>running, succeeded or failed, in words.</summary>
     public string BuildState(string status)
     {
         var name = text["Build." + status];
