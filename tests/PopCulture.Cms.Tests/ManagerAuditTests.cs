@@ -23,11 +23,14 @@ public abstract class ManagerAuditTests<TCms>(TCms cms) : IClassFixture<TCms> wh
         Assert.Equal("row 59", Rows(first)[0][4]);
         Assert.Equal("2024-05-01 08:59", Rows(first)[0][0]); // 00:59 UTC in Shanghai
 
+        Assert.Equal(["1", "2", "下一页"], first.QuerySelectorAll(".pager a").Select(a => a.TextContent).ToArray());
+        Assert.Equal("1", first.QuerySelector(".pager a[aria-current=page]")!.TextContent);
         var next = first.QuerySelector("a[rel=next]")!.GetAttribute("href")!;
         Assert.Equal($"/manager/admin/audit?action={Uri.EscapeDataString(family)}&page=2", next);
         var second = await admin.PageAsync(next);
         Assert.Equal(10, Rows(second).Count);
         Assert.Equal("row 00", Rows(second)[^1][4]);
+        Assert.Equal(["上一页", "1", "2"], second.QuerySelectorAll(".pager a").Select(a => a.TextContent).ToArray());
 
         var odd = await admin.PageAsync($"/manager/admin/audit?action={family}&user=ODD-{family.ToUpperInvariant()}");
         Assert.Equal("共 30 条，第 1 / 1 页", odd.QuerySelector(".count")!.TextContent);

@@ -16,7 +16,7 @@ public sealed class VisitsModel(AccessControl access, CmsDbContext db) : PageMod
 
     public int PageCount => Math.Max(1, (Result.Total + PageSize - 1) / PageSize);
 
-    public string PageUrl(int number) => ManagerPaths.Paged(Url.Page("/Visits"), number);
+    public string PageLink(int number) => ManagerPaths.Paged(Url.Page("/Visits"), number);
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? number, CancellationToken cancellationToken)
     {

@@ -114,29 +114,6 @@ public sealed class IndexModel(AccessControl access, ContentLists lists) : PageM
     /// <summary>The <c>aria-sort</c> value of a column header, null for columns the list is not sorted by.</summary>
     public string? AriaSort(ContentSort column) => Query.Sort != column ? null : Query.Descending ? "descending" : "ascending";
 
-    /// <summary>The page numbers the pager shows: the first, the last, and two either side of the current one (0 marks a gap).</summary>
-    public IReadOnlyList<int> PagerNumbers()
-    {
-        var pages = new SortedSet<int> { 1, Result.PageCount };
-        for (var p = Math.Max(1, Result.Page - 2); p <= Math.Min(Result.PageCount, Result.Page + 2); p++)
-        {
-            pages.Add(p);
-        }
-
-        var numbers = new List<int>();
-        foreach (var page in pages)
-        {
-            if (numbers.Count > 0 && page > numbers[^1] + 1)
-            {
-                numbers.Add(0);
-            }
-
-            numbers.Add(page);
-        }
-
-        return numbers;
-    }
-
     // Defaults are left out of links, so the usual list has the shortest address. The query string is written here
     // because Url.Page reserves the "page" value for the page's own name.
     private string Link(string? sort, string? dir, int? page, string? tag)
