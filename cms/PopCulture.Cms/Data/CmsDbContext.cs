@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PopCulture.Cms.Auditing;
@@ -8,7 +9,7 @@ using PopCulture.Cms.Infrastructure;
 namespace PopCulture.Cms.Data;
 
 /// <summary>The CMS store. One model, two providers (SQLite, PostgreSQL), each with its own migrations.</summary>
-public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext<CmsUser>(options)
+public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext<CmsUser>(options), IDataProtectionKeyContext
 {
     public DbSet<ContentEntry> Entries => Set<ContentEntry>();
 
@@ -37,6 +38,9 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Webhooks.WebhookSubscription>();
 
     public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
+
+    /// <summary>The Data Protection key ring (cookies, antiforgery, preview links), shared by every node on this store.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Webhooks.WebhookAttempt> WebhookAttempts => Set<Webhooks.WebhookAttempt>();
 

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PopCulture.Cms.Auditing;
@@ -55,6 +56,15 @@ public static class CmsServices
             var file = Path.GetFullPath(Path.Combine(settings.DataDirectory, "popculture.db"));
             services.AddDbContext<CmsDbContext, SqliteCmsDbContext>(o => o.UseSqlite($"Data Source={file};Cache=Shared;Pooling=True"));
         }
+
+        // Hosted services start in the order they are added: the store is migrated before anything reads it, Data
+        // Protection's own service (which loads the key ring) included.
+        services.AddHostedService<CmsStartup>();
+
+        // The keys that protect sign-in cookies, antiforgery tokens and preview links live in the store: every node
+        // behind a load balancer reads the same ring, and a restart in a fresh container signs nobody out. (The
+        // default, a folder in the user's home, is one machine's and is lost with a container.)
+        services.AddDataProtection().SetApplicationName("PopCulture.Cms").PersistKeysToDbContext<CmsDbContext>();
 
         services.AddIdentityCore<CmsUser>(o =>
             {
@@ -129,7 +139,6 @@ public static class CmsServices
         services.AddMemoryCache(o => o.SizeLimit = 64 * 1024 * 1024);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SiteStateCache>();
-        services.AddHostedService<CmsStartup>();
         services.AddSingleton<SitePublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<SitePublisher>());
         services.AddHostedService<ScheduledPublisher>();

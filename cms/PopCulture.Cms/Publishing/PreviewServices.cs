@@ -10,7 +10,7 @@ public static class PreviewServices
         services.AddOptions<PreviewOptions>().BindConfiguration(PreviewOptions.SectionName)
             .Validate(o => o.IsValid(), "PopCulture:Preview:Lifetime must be positive and at most 7 days")
             .ValidateOnStart();
-        // The key ring the sign-in cookies use: nodes that share it for cookies share it for preview links too.
+        // The key ring the sign-in cookies use (kept in the store, see CmsServices): a link signed on one node opens on any.
         services.AddDataProtection();
         services.AddSingleton<PreviewTokens>();
         services.AddSingleton<PreviewRenderer>();
