@@ -104,4 +104,18 @@ public sealed class ParkTests(BrowserFixture browser, ITestOutputHelper output) 
         var sheet = (await page.Locator(".park-sign").BoundingBoxAsync())!.Width;
         Assert.Equal(Math.Min(13 / 2.54 * 96, sheet), width, 0);
     });
+
+    [Fact]
+    public Task A_printed_park_page_carries_its_qr_code_though_the_screen_loads_it_only_when_scrolled_to() => browser.RunAsync(output, async session =>
+    {
+        var page = session.Page;
+        await page.GotoAsync("/parks/kunshan-park/", new() { WaitUntil = WaitUntilState.Load });
+        var qr = page.Locator(".qr-sign img");
+        const string Loaded = "i => i.complete && i.naturalWidth > 0";
+        Assert.False(await qr.EvaluateAsync<bool>(Loaded), "the QR code at the foot of the page loaded before anyone scrolled to it");
+
+        // Chromium's own print to PDF: the lazy image is fetched for the printed page.
+        await page.PdfAsync(new() { PreferCSSPageSize = true });
+        Assert.True(await qr.EvaluateAsync<bool>(Loaded), "the printed page was made without its QR code");
+    });
 }

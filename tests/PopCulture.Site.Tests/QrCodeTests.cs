@@ -80,7 +80,7 @@ public class QrCodeTests
         Assert.Equal("https://example.org/pop/parks/gusu/", QrReader.Read(QrReader.Grid(site.Read("parks/gusu/qr.svg"))));
         Assert.Equal("https://example.org/pop/halls/zjg/", QrReader.Read(QrReader.Grid(site.Read("halls/zjg/qr.svg"))));
         Assert.Contains(
-            "<figure class=\"qr-sign\"><img src=\"/pop/parks/gusu/qr.svg\" alt=\"二维码：姑苏区人口文化园（示例）\" width=\"160\" height=\"160\">",
+            "<figure class=\"qr-sign\"><img src=\"/pop/parks/gusu/qr.svg\" alt=\"二维码：姑苏区人口文化园（示例）\" width=\"160\" height=\"160\" loading=\"lazy\" decoding=\"async\">",
             site.Read("parks/gusu/index.html"),
             StringComparison.Ordinal);
         Assert.Contains("<span class=\"qr-url\">https://example.org/pop/halls/zjg/</span>", site.Read("halls/zjg/index.html"), StringComparison.Ordinal);
