@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using PopCulture.Cms.Identity;
+using PopCulture.Site.Content;
 
 namespace PopCulture.Browser.Tests;
 
@@ -19,6 +20,9 @@ public sealed partial class ManagerTests
         await form.GetByLabel("联系老师（必填）").FillAsync("李老师");
         await form.GetByLabel("学生人数（必填）").FillAsync("45");
         await form.GetByLabel("希望参观的日期（必填）").FillAsync(DateTime.Now.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var grade = form.GetByLabel("年级（选填）");
+        await Assertions.Expect(grade.Locator("option")).ToHaveTextAsync(["请选择", .. Vocabulary.GradeBands]);
+        await grade.SelectOptionAsync("初中");
         await form.GetByLabel("同意场馆使用以上信息与我联系").CheckAsync();
 
         // The phone number is missing: the server's message appears next to the field, and the summary takes focus.
@@ -39,7 +43,7 @@ public sealed partial class ManagerTests
         var row = page.Locator("tbody tr").Filter(new() { HasText = school });
         await Assertions.Expect(row).ToContainTextAsync("昆山市青少年健康教育馆（示例）");
         await Assertions.Expect(row).ToContainTextAsync("0512-5555 0000");
-        await Assertions.Expect(row).ToContainTextAsync("45 名学生");
+        await Assertions.Expect(row).ToContainTextAsync("45 名学生 初中");
     });
 
     [Fact]

@@ -1,3 +1,5 @@
+using PopCulture.Site.Content;
+
 namespace PopCulture.Site.Templates;
 
 /// <summary>What every template sees as <c>site</c>.</summary>
@@ -26,4 +28,7 @@ public sealed class SiteView
 
     /// <summary>Where a hall page's visit-request form posts; null when the site is hosted without the CMS.</summary>
     public string? VisitRequestsUrl { get; init; }
+
+    /// <summary>The grade bands courses are written for, in order: a hall's visit-request form offers these, and the CMS accepts only these.</summary>
+    public IReadOnlyList<string> GradeBands { get; } = Vocabulary.GradeBands;
 }
