@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
-
 namespace PopCulture.Cms.Publishing;
 
 /// <summary>Registers draft previews: their options, the token signer and the renderer.</summary>
@@ -10,8 +8,7 @@ public static class PreviewServices
         services.AddOptions<PreviewOptions>().BindConfiguration(PreviewOptions.SectionName)
             .Validate(o => o.IsValid(), "PopCulture:Preview:Lifetime must be positive and at most 7 days")
             .ValidateOnStart();
-        // The key ring the sign-in cookies use (kept in the store, see CmsServices): a link signed on one node opens on any.
-        services.AddDataProtection();
+        // Signs with the key ring CmsServices keeps in the store, the sign-in cookies' own: a link signed on one node opens on any.
         services.AddSingleton<PreviewTokens>();
         services.AddSingleton<PreviewRenderer>();
         services.AddScoped<PreviewLinks>();
