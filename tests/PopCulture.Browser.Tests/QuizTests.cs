@@ -48,6 +48,31 @@ public sealed class QuizTests(BrowserFixture browser, ITestOutputHelper output) 
     });
 
     [Fact]
+    public Task Each_question_carries_its_number_which_screen_readers_hear_with_it() => browser.RunAsync(output, async session =>
+    {
+        // The number belongs to the question (its legend): a list marker was painted beside the first option instead, and a
+        // CSS counter there is not part of the name Chromium gives screen readers.
+        await session.Page.GotoAsync(Lesson);
+        Assert.Equal("none", await session.Page.Locator(".quiz-list").EvaluateAsync<string>("l => getComputedStyle(l).listStyleType"));
+
+        // Chromium's own accessibility tree, as a screen reader reads it (Playwright's role engine leaves out generated text).
+        var cdp = await session.Page.Context.NewCDPSessionAsync(session.Page);
+        var document = await cdp.SendAsync("DOM.getDocument");
+        var found = await cdp.SendAsync("DOM.querySelector", new()
+        {
+            ["nodeId"] = document!.Value.GetProperty("root").GetProperty("nodeId").GetInt32(),
+            ["selector"] = ".quiz-item:nth-child(2) fieldset",
+        });
+        var tree = await cdp.SendAsync("Accessibility.getPartialAXTree", new()
+        {
+            ["nodeId"] = found!.Value.GetProperty("nodeId").GetInt32(),
+            ["fetchRelatives"] = false,
+        });
+        var name = tree!.Value.GetProperty("nodes")[0].GetProperty("name").GetProperty("value").GetString();
+        Assert.Equal("2. 和同学吵架后非常生气，哪种做法更好？", name);
+    });
+
+    [Fact]
     public Task A_multiple_choice_question_is_right_only_with_every_right_box_ticked() => browser.RunAsync(output, async session =>
     {
         await session.Page.GotoAsync("/adolescence/puberty-students-5-safety-help/");
