@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using PopCulture.Cli.Remote;
 using PopCulture.Cms.Content;
 using PopCulture.Cms.Data;
+using PopCulture.Cms.Media;
 using PopCulture.Site;
 
 namespace PopCulture.Cms.Tests;
@@ -128,6 +130,52 @@ public abstract class RemoteSourceTests<TCms>(TCms cms) : IClassFixture<TCms>, I
     }
 
     [Fact]
+    public async Task Library_images_reach_a_remote_build_with_their_alt_text_and_focal_point()
+    {
+        var admin = await cms.AdminClientAsync();
+        using var form = new MultipartFormDataContent();
+        var upload = new ByteArrayContent(CraftedFiles.Png(800, 600));
+        upload.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        form.Add(upload, "file", "photo.png");
+        form.Add(new StringContent("孩子们在园里看展板"), "alt");
+        var id = (await (await admin.PostAsync("/api/v1/manage/media", form)).JsonAsync())["id"]!.GetValue<Guid>();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/manage/media/{id}", new { focalX = 0.2, focalY = 0.9 })).StatusCode);
+        var slug = "library-" + Guid.NewGuid().ToString("N")[..8];
+        var image = $"/media/{id:N}.png";
+        var entry = await admin.CreateAsync(new
+        {
+            section = "news", slug,
+            frontMatter = new { title = "图库图片", date = "2013-05-01", cover = new { src = image, alt = "封面" } },
+            body = $"活动现场：\n\n![]({image})\n",
+        });
+        Assert.Equal(HttpStatusCode.OK, (await admin.MoveAsync(entry, "publish")).StatusCode);
+
+        var local = await BuildLocalAsync("library-local");
+        var remote = await BuildRemoteAsync(cms.CreateClient(), "library-remote");
+
+        Assert.True(local.Succeeded, string.Join('\n', local.Diagnostics));
+        Assert.True(remote.Succeeded, string.Join('\n', remote.Diagnostics));
+        var page = Path.Combine("news", slug, "index.html");
+        var html = File.ReadAllText(Output("library-remote", page));
+        Assert.Contains("alt=\"孩子们在园里看展板\"", html, StringComparison.Ordinal); // the body image's empty alt, from the library
+        Assert.Equal(File.ReadAllText(Output("library-local", page)), html); // the cover cropped around the same focal point
+        var files = Directory.EnumerateFiles(Output("library-local", ""), $"{id:N}*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Output("library-local", ""), f)).ToList();
+        Assert.Contains(Path.Combine("media", $"{id:N}.png"), files);
+        Assert.True(files.Count > 2, $"the image and its variants: {string.Join(", ", files)}");
+        foreach (var file in files)
+        {
+            Assert.Equal(await File.ReadAllBytesAsync(Output("library-local", file)), await File.ReadAllBytesAsync(Output("library-remote", file)));
+        }
+
+        // A new description changes the published pages, so a remote build sees it without anything being published again.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/manage/media/{id}", new { alt = "展板前的孩子们" })).StatusCode);
+        var again = await BuildRemoteAsync(cms.CreateClient(), "library-remote");
+        Assert.True(again.Succeeded, string.Join('\n', again.Diagnostics));
+        Assert.Contains("alt=\"展板前的孩子们\"", File.ReadAllText(Output("library-remote", page)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_source_api_is_anonymous_and_names_bad_paging()
     {
         var anonymous = cms.CreateClient();
@@ -164,7 +212,8 @@ public abstract class RemoteSourceTests<TCms>(TCms cms) : IClassFixture<TCms>, I
     {
         using var scope = cms.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
-        var result = await new SiteBuilder(new CmsContentSource(db, Path.Combine(cms.DataDirectory, "media")), Options(name)).BuildAsync(null, CancellationToken.None);
+        var files = scope.ServiceProvider.GetRequiredService<MediaVariants>();
+        var result = await new SiteBuilder(new CmsContentSource(db, Path.Combine(cms.DataDirectory, "media"), files), Options(name)).BuildAsync(null, CancellationToken.None);
         await result.Cleanup;
         return result;
     }

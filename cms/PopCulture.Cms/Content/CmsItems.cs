@@ -25,12 +25,34 @@ public static class CmsItems
     /// <summary>Validates one row as the site build reads it: the item, or the problems by field.</summary>
     public static ContentValidator.Result Read(PublishedMedia.Row row, IReadOnlyDictionary<Guid, MediaItem> library)
     {
+        var (frontMatter, body) = Resolve(row, library);
+        return ContentValidator.Validate(row.Section, row.Slug, frontMatter, body, row.ContentPath);
+    }
+
+    /// <summary>
+    /// A row's front matter and body as the site build reads them, for this CMS's build and for remote builds alike:
+    /// empty alt text of library images filled in from the library, and a library cover given the library's focal point
+    /// unless the front matter sets one.
+    /// </summary>
+    public static (JsonObject FrontMatter, string Body) Resolve(PublishedMedia.Row row, IReadOnlyDictionary<Guid, MediaItem> library)
+    {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(library);
-        var json = JsonNode.Parse(row.FrontMatter) as JsonObject ?? [];
-        var body = library.Count == 0 ? row.Body : LibraryReferences.WithLibraryAlt(row.Body, library);
-        var result = ContentValidator.Validate(row.Section, row.Slug, json, body, row.ContentPath);
-        return result.Item is { } item ? result with { Item = WithLibraryFocus(item, library) } : result;
+        var frontMatter = JsonNode.Parse(row.FrontMatter) as JsonObject ?? [];
+        if (library.Count == 0)
+        {
+            return (frontMatter, row.Body);
+        }
+
+        if (frontMatter["cover"] is JsonObject cover && !cover.ContainsKey("focal_x") && !cover.ContainsKey("focal_y")
+            && cover["src"] is JsonValue src && src.TryGetValue(out string? path)
+            && LibraryReferences.IdsIn("", path) is { Count: 1 } ids && library.TryGetValue(ids.First(), out var file))
+        {
+            cover["focal_x"] = file.FocalX;
+            cover["focal_y"] = file.FocalY;
+        }
+
+        return (frontMatter, LibraryReferences.WithLibraryAlt(row.Body, library));
     }
 
     /// <summary>
@@ -57,19 +79,5 @@ public static class CmsItems
         }
 
         return media;
-    }
-
-    /// <summary>A cover from the library is cropped around the library's focal point unless the front matter sets one.</summary>
-    private static ContentItem WithLibraryFocus(ContentItem item, IReadOnlyDictionary<Guid, MediaItem> library)
-    {
-        if (item.Cover is not { FocalX: 0.5, FocalY: 0.5 } cover || library.Count == 0)
-        {
-            return item;
-        }
-
-        var ids = LibraryReferences.IdsIn("", cover.Src);
-        return ids.Count == 1 && library.TryGetValue(ids.First(), out var file)
-            ? item with { Cover = cover with { FocalX = file.FocalX, FocalY = file.FocalY } }
-            : item;
     }
 }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using PopCulture.Cms.Data;
+using PopCulture.Cms.Media;
 using PopCulture.Cms.Publishing;
 
 namespace PopCulture.Cms.Content;
@@ -38,18 +39,19 @@ public static class SourceApi
         return app;
     }
 
-    private static Task<IResult> ManifestAsync(HttpContext context, CmsDbContext db, DeliveryCache cache, IMemoryCache memory, SiteStateCache state, IOptions<CmsOptions> options) =>
+    private static Task<IResult> ManifestAsync(
+        HttpContext context, CmsDbContext db, DeliveryCache cache, IMemoryCache memory, SiteStateCache state, MediaVariants files, IOptions<CmsOptions> options) =>
         cache.GetAsync(context, "source:manifest", async cancellationToken =>
         {
             var items = await db.Published.AsNoTracking()
                 .Select(p => new SourceItemInfo(p.ContentPath, p.Section, p.Slug, p.Revision))
                 .ToListAsync(cancellationToken);
             var data = await db.DataFiles.AsNoTracking().Select(f => new SourceDataFile(f.Name, f.Text)).ToListAsync(cancellationToken);
-            var media = await PublishedMediaAsync(db, memory, state, options.Value.MediaDirectory, cancellationToken);
+            var media = await PublishedMediaAsync(db, memory, state, files, options.Value.MediaDirectory, cancellationToken);
             var manifest = new SourceManifest(
                 [.. items.OrderBy(i => i.ContentPath, StringComparer.Ordinal)],
                 [.. data.OrderBy(f => f.Name, StringComparer.Ordinal)],
-                [.. media.Values.OrderBy(m => m.Key, StringComparer.Ordinal)]);
+                [.. media.Values.Select(m => m.Media).OrderBy(m => m.Key, StringComparer.Ordinal)]);
             return (200, JsonSerializer.SerializeToUtf8Bytes(manifest, ContentJson.Options));
         });
 
@@ -76,43 +78,46 @@ public static class SourceApi
             var rows = await db.Published.AsNoTracking()
                 .OrderBy(p => p.ContentPath).ThenBy(p => p.Id)
                 .Skip((page - 1) * pageSize).Take(pageSize)
-                .Select(p => new { p.ContentPath, p.Section, p.Slug, p.Revision, p.FrontMatter, p.Body })
+                .Select(p => new { p.Revision, Row = new PublishedMedia.Row(p.Section, p.Slug, p.ContentPath, p.FrontMatter, p.Body) })
                 .ToListAsync(cancellationToken);
-            // The same text the export writes, so a remote build parses exactly what a content/ folder would hold.
-            var items = rows.Select(r => new SourceItem(r.ContentPath, r.Section, r.Slug, r.Revision,
-                $"---\n{FrontMatterJson.ToYamlText(JsonNode.Parse(r.FrontMatter) as JsonObject ?? [])}---\n{r.Body}")).ToList();
+            // The text a content/ file would hold, as this CMS's own build reads it (library alt text and focal points
+            // filled in), so a remote build makes the same pages.
+            var library = await CmsItems.LibraryAsync(db, rows.Select(r => r.Row), cancellationToken);
+            var items = rows.Select(r =>
+            {
+                var (frontMatter, body) = CmsItems.Resolve(r.Row, library);
+                return new SourceItem(r.Row.ContentPath, r.Row.Section, r.Row.Slug, r.Revision, $"---\n{FrontMatterJson.ToYamlText(frontMatter)}---\n{body}");
+            }).ToList();
             return (200, JsonSerializer.SerializeToUtf8Bytes(new Page<SourceItem>(items, page, pageSize, total), ContentJson.Options));
         });
     }
 
     private static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult>> MediaAsync(
-        string key, CmsDbContext db, IMemoryCache memory, SiteStateCache state, IOptions<CmsOptions> options, CancellationToken cancellationToken)
+        string key, CmsDbContext db, IMemoryCache memory, SiteStateCache state, MediaVariants files, IOptions<CmsOptions> options, CancellationToken cancellationToken)
     {
-        // Only a key the listing holds reaches the disk; the listing itself is built by walking the media folder.
-        var root = Path.GetFullPath(options.Value.MediaDirectory);
+        // Only a key the listing holds reaches the disk, at the path the listing found for it: the client's key is never a path.
         if (PublishedMedia.IsSafeKey(key)
-            && (await PublishedMediaAsync(db, memory, state, root, cancellationToken)).TryGetValue(key, out var file)
-            && Path.GetFullPath(Path.Combine(root, key)) is var path
-            && path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-            && File.Exists(path))
+            && (await PublishedMediaAsync(db, memory, state, files, options.Value.MediaDirectory, cancellationToken)).TryGetValue(key, out var file)
+            && File.Exists(file.Path))
         {
-            return TypedResults.PhysicalFile(path, "application/octet-stream", lastModified: File.GetLastWriteTimeUtc(path),
-                entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""));
+            return TypedResults.PhysicalFile(file.Path, "application/octet-stream", lastModified: File.GetLastWriteTimeUtc(file.Path),
+                entityTag: new EntityTagHeaderValue($"\"{file.Media.Sha256}\""));
         }
 
         return TypedResults.Problem(statusCode: 404, title: "Not Found", detail: "no media file of published content has that key");
     }
 
     /// <summary>
-    /// The media files a build may fetch: every file in the folder of a published bundle, and any other file published
-    /// content links to. Files of unpublished items stay private. Computed once per published version.
+    /// The media files a build may fetch, the same files this CMS's own build uses: every file in the folder of a published
+    /// bundle, any other file published content links to, and the library items it uses. Files of unpublished items stay
+    /// private. Computed once per published version.
     /// </summary>
-    private static async Task<IReadOnlyDictionary<string, SourceMedia>> PublishedMediaAsync(
-        CmsDbContext db, IMemoryCache memory, SiteStateCache state, string mediaDirectory, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyDictionary<string, SourceFile>> PublishedMediaAsync(
+        CmsDbContext db, IMemoryCache memory, SiteStateCache state, MediaVariants files, string mediaDirectory, CancellationToken cancellationToken)
     {
         var (version, _) = await state.CurrentAsync(cancellationToken);
         var cacheKey = string.Create(CultureInfo.InvariantCulture, $"source:media:{version}");
-        if (memory.TryGetValue(cacheKey, out IReadOnlyDictionary<string, SourceMedia>? cached) && cached is not null)
+        if (memory.TryGetValue(cacheKey, out IReadOnlyDictionary<string, SourceFile>? cached) && cached is not null)
         {
             return cached;
         }
@@ -120,17 +125,21 @@ public static class SourceApi
         var rows = await db.Published.AsNoTracking()
             .Select(p => new PublishedMedia.Row(p.Section, p.Slug, p.ContentPath, p.FrontMatter, p.Body))
             .ToListAsync(cancellationToken);
-        var media = new Dictionary<string, SourceMedia>(StringComparer.Ordinal);
-        foreach (var (key, path) in PublishedMedia.Select(rows, mediaDirectory))
+        var library = await CmsItems.LibraryAsync(db, rows, cancellationToken);
+        var media = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
+        foreach (var file in (await CmsItems.MediaAsync(rows, mediaDirectory, library, files, cancellationToken)).Values)
         {
-            var info = new FileInfo(path);
-            media[key] = new SourceMedia(key, info.Length, await HashAsync(memory, info, cancellationToken));
+            var info = new FileInfo(file.PhysicalPath);
+            media[file.SitePath] = new SourceFile(new SourceMedia(file.SitePath, info.Length, await HashAsync(memory, info, cancellationToken)), info.FullName);
         }
 
-        memory.Set(cacheKey, (IReadOnlyDictionary<string, SourceMedia>)media,
-            new MemoryCacheEntryOptions { Size = 1024 + (256L * media.Count), SlidingExpiration = TimeSpan.FromMinutes(10) });
+        memory.Set(cacheKey, (IReadOnlyDictionary<string, SourceFile>)media,
+            new MemoryCacheEntryOptions { Size = 1024 + (512L * media.Count), SlidingExpiration = TimeSpan.FromMinutes(10) });
         return media;
     }
+
+    /// <summary>A listed media file and where it is on this node's disk.</summary>
+    private sealed record SourceFile(SourceMedia Media, string Path);
 
     /// <summary>SHA-256 of a media file, remembered while its length and write time stay the same.</summary>
     private static async Task<string> HashAsync(IMemoryCache memory, FileInfo file, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using PopCulture.Cms.Auditing;
 using PopCulture.Cms.Data;
 using PopCulture.Cms.Infrastructure;
+using PopCulture.Cms.Workflow;
 
 namespace PopCulture.Cms.Media;
 
@@ -12,7 +13,8 @@ namespace PopCulture.Cms.Media;
 /// Accepts uploads into the media library: sniffed, size-limited per type, scanned for hidden script, images decoded
 /// within limits and stored again without metadata under a generated name; nothing is stored when any check fails.
 /// </summary>
-public sealed partial class MediaService(CmsDbContext db, IMediaStorage storage, AuditLog audit, TimeProvider clock, IOptions<MediaOptions> settings)
+public sealed partial class MediaService(
+    CmsDbContext db, IMediaStorage storage, AuditLog audit, TimeProvider clock, IOptions<MediaOptions> settings, Publishing.SiteStateCache state)
 {
     private readonly MediaOptions _options = settings.Value;
 
@@ -127,10 +129,26 @@ public sealed partial class MediaService(CmsDbContext db, IMediaStorage storage,
             return Outcome<MediaItem>.Invalid(errors);
         }
 
+        var shown = (item.Alt, item.FocalX, item.FocalY);
         Apply(item, input);
         item.UpdatedAt = clock.GetUtcNow();
         audit.Record("media.update", id.ToString());
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        var redescribed = (item.Alt, item.FocalX, item.FocalY) != shown;
+        if (redescribed)
+        {
+            // Published pages show the library's alt text and crop covers around its focal point: the delivery caches and
+            // remote builds (source API), keyed on the published version, must see the change.
+            await db.BumpPublishedVersionAsync(item.UpdatedAt, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        if (redescribed)
+        {
+            state.Invalidate();
+        }
+
         return Outcome<MediaItem>.Ok(item);
     }
 
