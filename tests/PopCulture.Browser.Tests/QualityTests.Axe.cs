@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Playwright;
 
 namespace PopCulture.Browser.Tests;
@@ -11,6 +12,26 @@ public sealed partial class QualityTests
         await session.Page.GotoAsync(path);
 
         await AssertAxeCleanAsync(session.Page, path);
+    });
+
+    [Fact]
+    public Task Axe_finds_no_violation_on_any_page_of_the_site() => browser.RunAsync(output, async session =>
+    {
+        // The audited pages above are the ones readers come for; handouts, news with tables and the other pages are read too.
+        var pages = HtmlPages().ToList();
+        Assert.NotEmpty(pages);
+        var found = new StringBuilder();
+        foreach (var path in pages)
+        {
+            await session.Page.GotoAsync(path);
+            if (await AxeAudit.ViolationsAsync(session.Page) is { Length: > 0 } violations)
+            {
+                found.Append(path).Append('\n').Append(violations);
+            }
+        }
+
+        output.WriteLine($"axe on {pages.Count} pages: {(found.Length == 0 ? "no violations" : "violations")}");
+        Assert.True(found.Length == 0, $"axe-core:\n{found}");
     });
 
     [Theory]

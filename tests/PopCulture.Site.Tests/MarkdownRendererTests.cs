@@ -101,4 +101,30 @@ public class MarkdownRendererTests
         Assert.Contains("<b>加粗</b>", html, StringComparison.Ordinal);
         Assert.Contains("你好", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_editor_s_own_table_scrolls_in_a_named_region_the_keyboard_can_reach()
+    {
+        var links = new FakeLinks();
+        var item = Item with { Body = "<table class=\"wide\" role=\"presentation\"><tr><td>月龄</td><td>0–3</td></tr></table>\n" };
+
+        var html = new MarkdownRenderer().Render(item, links, links.Diagnostics).Html;
+
+        Assert.StartsWith("<div class=\"table-scroll\" role=\"region\" aria-label=\"表格\" tabindex=\"0\"><table class=\"wide\">", html, StringComparison.Ordinal);
+        Assert.EndsWith("</table></div>", html.TrimEnd(), StringComparison.Ordinal);
+        Assert.DoesNotContain("presentation", html, StringComparison.Ordinal); // the sanitiser still drops editors' roles
+    }
+
+    [Fact]
+    public void Several_tables_get_distinct_names()
+    {
+        var links = new FakeLinks();
+        var item = Item with { Body = "| 月龄 | 练习 |\n|---|---|\n| 0–3 | 趴着 |\n\n正文。\n\n| 月龄 | 练习 |\n|---|---|\n| 4–6 | 翻身 |\n" };
+
+        var html = new MarkdownRenderer().Render(item, links, links.Diagnostics).Html;
+
+        Assert.Contains("aria-label=\"表格 1\"", html, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"表格 2\"", html, StringComparison.Ordinal);
+        Assert.Equal(2, html.Split("</table></div>").Length - 1);
+    }
 }

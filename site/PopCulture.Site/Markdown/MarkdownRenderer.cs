@@ -70,8 +70,34 @@ public sealed partial class MarkdownRenderer(Images.ImageCatalog? images = null)
         }
 
         html = html.Replace("<img ", "<img loading=\"lazy\" decoding=\"async\" ", StringComparison.Ordinal);
+        html = ScrollableTables(html);
         return new RenderedMarkdown(images is null ? html : Responsive(html, images), toc);
     }
+
+    /// <summary>
+    /// Wraps each table in a region that scrolls sideways when the table is wider than a phone: the region takes keyboard
+    /// focus, so a reader without a pointer can scroll it, and is named for screen readers ("表格", or "表格 2" where a
+    /// page has several: landmarks need distinct names). After sanitising, so editors' own tables get it too and the
+    /// sanitiser need not let editors write roles.
+    /// </summary>
+    private static string ScrollableTables(string html)
+    {
+        if (!html.Contains("<table", StringComparison.Ordinal))
+        {
+            return html;
+        }
+
+        var several = TableStart().Count(html) > 1;
+        var number = 0;
+        return TableStart().Replace(html, table =>
+        {
+            var name = several ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"表格 {++number}") : "表格";
+            return $"<div class=\"table-scroll\" role=\"region\" aria-label=\"{name}\" tabindex=\"0\">{table.Value}";
+        }).Replace("</table>", "</table></div>", StringComparison.Ordinal);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<table\\b[^>]*>")]
+    private static partial System.Text.RegularExpressions.Regex TableStart();
 
     /// <summary>Turns each image the image stage knows into &lt;picture&gt; with WebP, srcset, width and height.</summary>
     private static string Responsive(string html, Images.ImageCatalog images) =>
