@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -37,5 +38,22 @@ internal static class ApiJson
         var body = JsonSerializer.SerializeToNode(extra ?? new { })!.AsObject();
         body["action"] = action;
         return client.PostAsJsonAsync($"/api/v1/manage/content/{entry["id"]}/transitions", body);
+    }
+
+    /// <summary>Uploads a PNG to the media library (with its alt text, if given) and returns the new item.</summary>
+    public static async Task<JsonNode> UploadPngAsync(this HttpClient client, byte[] png, string name, string? alt = null)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(png);
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        form.Add(file, "file", name);
+        if (alt is not null)
+        {
+            form.Add(new StringContent(alt), "alt");
+        }
+
+        var response = await client.PostAsync("/api/v1/manage/media", form);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return await response.JsonAsync();
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
@@ -12,7 +11,7 @@ public abstract class LibraryMediaTests<TCms>(TCms cms) : IClassFixture<TCms> wh
     public async Task A_library_image_without_alt_text_blocks_publishing_and_with_it_is_published_with_its_variants()
     {
         var admin = await cms.AdminClientAsync();
-        var image = await UploadAsync(admin, CraftedFiles.Png(800, 600), "park.png");
+        var image = await admin.UploadPngAsync(CraftedFiles.Png(800, 600), "park.png");
         var id = image["id"]!.GetValue<Guid>();
         var slug = "library-" + Guid.NewGuid().ToString("N")[..8];
         var entry = await admin.CreateAsync(ApiJson.Article("news", slug, "用图库图片的文章", $"活动现场：\n\n![](/media/{id:N}.png)\n"));
@@ -41,7 +40,7 @@ public abstract class LibraryMediaTests<TCms>(TCms cms) : IClassFixture<TCms> wh
     public async Task A_library_image_only_a_draft_uses_stays_off_the_public_site()
     {
         var admin = await cms.AdminClientAsync();
-        var image = await UploadAsync(admin, CraftedFiles.Png(400, 300), "draft.png", alt: "草稿里的图片");
+        var image = await admin.UploadPngAsync(CraftedFiles.Png(400, 300), "draft.png", alt: "草稿里的图片");
         var id = image["id"]!.GetValue<Guid>();
         await admin.CreateAsync(ApiJson.Article("news", "draft-" + Guid.NewGuid().ToString("N")[..8], "草稿", $"![](/media/{id:N}.png)\n"));
         var other = "other-" + Guid.NewGuid().ToString("N")[..8];
@@ -51,22 +50,6 @@ public abstract class LibraryMediaTests<TCms>(TCms cms) : IClassFixture<TCms> wh
         await BuildHistory.WaitForAsync(admin, started, reason => reason == $"publish news/{other}");
 
         Assert.Equal(HttpStatusCode.NotFound, (await cms.CreateClient().GetAsync($"/media/{id:N}.png")).StatusCode);
-    }
-
-    private static async Task<JsonNode> UploadAsync(HttpClient client, byte[] bytes, string name, string? alt = null)
-    {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-        form.Add(file, "file", name);
-        if (alt is not null)
-        {
-            form.Add(new StringContent(alt), "alt");
-        }
-
-        var response = await client.PostAsync("/api/v1/manage/media", form);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return await response.JsonAsync();
     }
 }
 

@@ -163,12 +163,7 @@ public abstract partial class PreviewApiTests<TCms>(TCms cms) : IClassFixture<TC
     public async Task A_drafts_library_image_is_shown_through_the_link_while_it_stays_off_the_public_site()
     {
         var editor = await cms.ClientAsAsync(Roles.Editor);
-        using var form = new MultipartFormDataContent();
-        var bytes = new ByteArrayContent(CraftedFiles.Png(800, 600));
-        bytes.Headers.ContentType = new("image/png");
-        form.Add(bytes, "file", "draft.png");
-        form.Add(new StringContent("草稿里的新照片"), "alt");
-        var image = await (await editor.PostAsync("/api/v1/manage/media", form)).JsonAsync();
+        var image = await editor.UploadPngAsync(CraftedFiles.Png(800, 600), "draft.png", alt: "草稿里的新照片");
         var draft = await editor.CreateAsync(ApiJson.Article(ApiJson.NewSection(), body: $"![](/media/{image["id"]!.GetValue<Guid>():N}.png)\n"));
         var url = (await (await AskAsync(editor, draft)).JsonAsync())["url"]!.GetValue<string>();
         var anonymous = cms.CreateClient();

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
@@ -133,12 +132,7 @@ public abstract class RemoteSourceTests<TCms>(TCms cms) : IClassFixture<TCms>, I
     public async Task Library_images_reach_a_remote_build_with_their_alt_text_and_focal_point()
     {
         var admin = await cms.AdminClientAsync();
-        using var form = new MultipartFormDataContent();
-        var upload = new ByteArrayContent(CraftedFiles.Png(800, 600));
-        upload.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-        form.Add(upload, "file", "photo.png");
-        form.Add(new StringContent("孩子们在园里看展板"), "alt");
-        var id = (await (await admin.PostAsync("/api/v1/manage/media", form)).JsonAsync())["id"]!.GetValue<Guid>();
+        var id = (await admin.UploadPngAsync(CraftedFiles.Png(800, 600), "photo.png", alt: "孩子们在园里看展板"))["id"]!.GetValue<Guid>();
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/manage/media/{id}", new { focalX = 0.2, focalY = 0.9 })).StatusCode);
         var slug = "library-" + Guid.NewGuid().ToString("N")[..8];
         var image = $"/media/{id:N}.png";

@@ -90,10 +90,7 @@ public class MarkdownRendererTests
     [Fact]
     public void Raw_html_from_an_editor_is_sanitised()
     {
-        var links = new FakeLinks();
-        var item = Item with { Body = "<p onclick=\"steal()\">你好<script>alert(1)</script></p>\n\n<iframe src=\"https://evil.example\"></iframe>\n\n正文 <b>加粗</b>\n" };
-
-        var html = new MarkdownRenderer().Render(item, links, links.Diagnostics).Html;
+        var html = HtmlOf("<p onclick=\"steal()\">你好<script>alert(1)</script></p>\n\n<iframe src=\"https://evil.example\"></iframe>\n\n正文 <b>加粗</b>\n");
 
         Assert.DoesNotContain("script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("onclick", html, StringComparison.OrdinalIgnoreCase);
@@ -105,10 +102,7 @@ public class MarkdownRendererTests
     [Fact]
     public void An_editor_s_own_table_scrolls_in_a_named_region_the_keyboard_can_reach()
     {
-        var links = new FakeLinks();
-        var item = Item with { Body = "<table class=\"wide\" role=\"presentation\"><tr><td>月龄</td><td>0–3</td></tr></table>\n" };
-
-        var html = new MarkdownRenderer().Render(item, links, links.Diagnostics).Html;
+        var html = HtmlOf("<table class=\"wide\" role=\"presentation\"><tr><td>月龄</td><td>0–3</td></tr></table>\n");
 
         Assert.StartsWith("<div class=\"table-scroll\" role=\"region\" aria-label=\"表格\" tabindex=\"0\"><table class=\"wide\">", html, StringComparison.Ordinal);
         Assert.EndsWith("</table></div>", html.TrimEnd(), StringComparison.Ordinal);
@@ -118,13 +112,17 @@ public class MarkdownRendererTests
     [Fact]
     public void Several_tables_get_distinct_names()
     {
-        var links = new FakeLinks();
-        var item = Item with { Body = "| 月龄 | 练习 |\n|---|---|\n| 0–3 | 趴着 |\n\n正文。\n\n| 月龄 | 练习 |\n|---|---|\n| 4–6 | 翻身 |\n" };
-
-        var html = new MarkdownRenderer().Render(item, links, links.Diagnostics).Html;
+        var html = HtmlOf("| 月龄 | 练习 |\n|---|---|\n| 0–3 | 趴着 |\n\n正文。\n\n| 月龄 | 练习 |\n|---|---|\n| 4–6 | 翻身 |\n");
 
         Assert.Contains("aria-label=\"表格 1\"", html, StringComparison.Ordinal);
         Assert.Contains("aria-label=\"表格 2\"", html, StringComparison.Ordinal);
         Assert.Equal(2, html.Split("</table></div>").Length - 1);
+    }
+
+    /// <summary>The HTML of a body rendered with the fake resolver.</summary>
+    private static string HtmlOf(string body)
+    {
+        var links = new FakeLinks();
+        return new MarkdownRenderer().Render(Item with { Body = body }, links, links.Diagnostics).Html;
     }
 }
