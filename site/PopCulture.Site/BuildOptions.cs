@@ -39,6 +39,12 @@ public sealed record BuildOptions
 
     /// <summary>Where image variants and build manifests are cached between builds; by default a folder beside the output.</summary>
     public string? CacheDirectory { get; init; }
+
+    /// <summary>
+    /// The search index kept in memory between builds, for a caller that builds the same site again and again (the
+    /// CMS, <c>serve</c>): pass the same instance to each build, one build at a time. Null for a one-off build.
+    /// </summary>
+    public Search.SearchMemory? SearchMemory { get; init; }
 }
 
 /// <summary>How a build went: its problems, and what it wrote.</summary>

@@ -68,7 +68,7 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
 
         var output = await SiteOutput.OpenAsync(options.OutputDirectory, cancellationToken).ConfigureAwait(false);
         BuildResult result;
-        var search = new Search.SearchStage(cache, options.MaxDegreeOfParallelism);
+        var search = new Search.SearchStage(cache, options.MaxDegreeOfParallelism, options.SearchMemory);
         // Stops the search analysis that runs beside rendering when the build ends early.
         using var searchCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try

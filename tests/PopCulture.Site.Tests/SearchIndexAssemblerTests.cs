@@ -18,8 +18,7 @@ public class SearchIndexAssemblerTests
 
         var first = new SearchIndexAssembler(model, documents, before, commonPostings: 3, maxDegreeOfParallelism: 2).Assemble(null, null);
         Assert.Contains(first.Fresh, f => f.Slot == "w/aa");
-        var records = first.Fresh.ToDictionary(f => f.Slot, f => new SearchState.FileRecord(f.SitePath, f.Hash, f.Json.Length, [.. f.Docs]), StringComparer.Ordinal);
-        records.Remove("manifest");
+        var records = Recorded(first);
 
         var patched = new SearchIndexAssembler(model, documents, after, 3, 2).Assemble(records, new Dictionary<int, SearchDocument> { [2] = before[2], [3] = before[3] });
         var full = new SearchIndexAssembler(model, documents, after, 3, 2).Assemble(null, null);
@@ -38,7 +37,7 @@ public class SearchIndexAssemblerTests
         var before = documents.Select((_, i) => Doc(i, 100)).ToArray();
         var after = documents.Select((_, i) => Doc(i, i == 4 ? 200 : 100)).ToArray();
         var first = new SearchIndexAssembler(model, documents, before, 3, 2).Assemble(null, null);
-        var records = first.Fresh.Where(f => f.Slot != "manifest").ToDictionary(f => f.Slot, f => new SearchState.FileRecord(f.SitePath, f.Hash, f.Json.Length, [.. f.Docs]), StringComparer.Ordinal);
+        var records = Recorded(first);
 
         var patched = new SearchIndexAssembler(model, documents, after, 3, 2).Assemble(records, new Dictionary<int, SearchDocument> { [4] = before[4] });
 
@@ -74,7 +73,7 @@ public class SearchIndexAssemblerTests
         var three = documents.FindIndex(d => model.UrlOf(d) == "/news/n3/");
         var analysed = documents.Select((_, i) => new SearchDocument((UInt128)i, ["aa", $"b{i}"], [i == three ? 300 : 100, 100], [0, 1])).ToArray();
         var first = new SearchIndexAssembler(model, documents, analysed, 100, 2, recordPostings: 3).Assemble(null, null);
-        var records = first.Fresh.Where(f => f.Slot != "manifest").ToDictionary(f => f.Slot, f => new SearchState.FileRecord(f.SitePath, f.Hash, f.Json.Length, [.. f.Docs]), StringComparer.Ordinal);
+        var records = Recorded(first);
 
         var patched = new SearchIndexAssembler(retitled, after, analysed, 100, 2, recordPostings: 3).Assemble(records, new Dictionary<int, SearchDocument> { [three] = analysed[three] });
         var full = new SearchIndexAssembler(retitled, after, analysed, 100, 2, recordPostings: 3).Assemble(null, null);
@@ -92,7 +91,7 @@ public class SearchIndexAssemblerTests
         var (redated, after) = await SiteOf(6, date: i => i == 0 ? "2013-01-01" : $"2012-01-0{1 + i}");
         var analysed = documents.Select((_, i) => new SearchDocument((UInt128)i, ["aa", $"b{i}"], [100, 100], [0, 1])).ToArray();
         var first = new SearchIndexAssembler(model, documents, analysed, 100, 2, recordPostings: 3).Assemble(null, null);
-        var records = first.Fresh.Where(f => f.Slot != "manifest").ToDictionary(f => f.Slot, f => new SearchState.FileRecord(f.SitePath, f.Hash, f.Json.Length, [.. f.Docs]), StringComparer.Ordinal);
+        var records = Recorded(first);
         var zero = documents.FindIndex(d => model.UrlOf(d) == "/news/n0/");
         var unchangedTop = first.Fresh.Single(f => f.Slot == $"t/{SearchIndexBuilder.Shard("aa", SearchIndexBuilder.ShardCount(documents.Count))}").Docs;
 
@@ -104,7 +103,60 @@ public class SearchIndexAssemblerTests
         Assert.Equal(Paths(full.Slots), Paths(patched.Slots));
     }
 
+    [Fact]
+    public async Task Postings_kept_from_the_last_build_and_patched_twice_give_the_files_a_full_assembly_gives()
+    {
+        var (model, documents) = await SiteOf(8);
+        // Each doc's own term b{i}, and "aa" (common at 3 postings) and "cc" where listed, with their weights.
+        SearchDocument[] Docs(Dictionary<int, int> aa, params int[] cc) => [.. documents.Select((_, i) =>
+        {
+            var terms = new List<(string Term, int Weight)> { ($"b{i}", 100) };
+            if (aa.TryGetValue(i, out var weight))
+            {
+                terms.Add(("aa", weight));
+            }
+
+            if (cc.Contains(i))
+            {
+                terms.Add(("cc", 100));
+            }
+
+            return new SearchDocument((UInt128)i, [.. terms.Select(t => t.Term)], [.. terms.Select(t => t.Weight)], [.. terms.Select((_, p) => p)]);
+        })];
+        var before = Docs(new() { [0] = 100, [1] = 100, [2] = 100, [3] = 100, [4] = 100 });
+        var middle = Docs(new() { [0] = 100, [1] = 200, [3] = 100, [4] = 100, [6] = 100 }, 6);
+        var after = Docs(new() { [3] = 100, [4] = 100 }, 6, 7); // "aa" falls below 3 postings: back into its shard
+
+        var first = new SearchIndexAssembler(model, documents, before, 3, 2).Assemble(null, null);
+        var once = new SearchIndexAssembler(model, documents, middle, 3, 2)
+            .Assemble(Recorded(first), new Dictionary<int, SearchDocument> { [1] = before[1], [2] = before[2], [6] = before[6] }, index: first.Index);
+        var twice = new SearchIndexAssembler(model, documents, after, 3, 2)
+            .Assemble(Recorded(once), new Dictionary<int, SearchDocument> { [0] = middle[0], [1] = middle[1], [6] = middle[6], [7] = middle[7] }, index: once.Index);
+
+        Assert.True(once.Patched && twice.Patched);
+        Assert.Contains("w/aa", once.Slots.Keys);
+        foreach (var (patched, analysed) in new[] { (once, middle), (twice, after) })
+        {
+            var full = new SearchIndexAssembler(model, documents, analysed, 3, 2).Assemble(null, null);
+            Assert.False(full.Patched);
+            Assert.Equal(Paths(full.Slots), Paths(patched.Slots));
+            Assert.All(patched.Fresh, f => Assert.Equal(full.Fresh.Single(g => g.Slot == f.Slot).Json, f.Json));
+        }
+    }
+
     private static List<string> Paths(Dictionary<string, string> slots) => [.. slots.Values.Order(StringComparer.Ordinal)];
+
+    /// <summary>The file records a build keeps in its state: the files it kept and the ones it wrote, less the manifest.</summary>
+    private static Dictionary<string, SearchState.FileRecord> Recorded(SearchIndexAssembler.Result result)
+    {
+        var records = new Dictionary<string, SearchState.FileRecord>(result.Kept, StringComparer.Ordinal);
+        foreach (var file in result.Fresh.Where(f => f.Slot != "manifest"))
+        {
+            records[file.Slot] = new SearchState.FileRecord(file.SitePath, file.Hash, file.Json.Length, [.. file.Docs]);
+        }
+
+        return records;
+    }
 
     private static async Task<(SiteModel Model, List<ContentItem> Documents)> SiteOf(int articles, Func<int, string>? title = null, Func<int, string>? date = null)
     {

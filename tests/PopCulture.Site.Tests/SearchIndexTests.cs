@@ -176,22 +176,35 @@ public class SearchIndexTests
         }
     }
 
-    [Fact]
-    public async Task An_index_patched_after_edits_is_byte_for_byte_the_index_built_from_scratch()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // as the CMS and `serve` build: the postings stay in memory and are patched
+    public async Task An_index_patched_after_edits_is_byte_for_byte_the_index_built_from_scratch(bool keptInMemory)
     {
         // Over 1,024 articles, so the words of every article ("本文编号") get files of their own and are patched too.
+        var memory = keptInMemory ? new SearchMemory() : null;
         using var site = NewsSite(1100);
-        Assert.True((await site.BuildAsync()).Succeeded);
+        Assert.True((await site.BuildAsync(searchMemory: memory)).Succeeded);
         site.With("news/article-5.md", Article(5) + "补充一句关于睡眠的话。\n");
         site.With("news/article-700.md", Article(700).Replace("第700号通知", "第700号重要通知", StringComparison.Ordinal));
 
-        var patched = await site.BuildAsync();
+        var patched = await site.BuildAsync(searchMemory: memory);
 
         Assert.Equal(2, patched.Search!.Analysed);
+        Assert.Equal(keptInMemory, patched.Search.Patched);
         Assert.True(patched.Search.FilesWritten < patched.Search.Files / 2, $"{patched.Search.FilesWritten} of {patched.Search.Files} files written");
+
+        // A second round patches the postings the first round patched.
+        site.With("news/article-5.md", Article(5) + "补充一句关于喂养的话。\n");
+        site.With("news/article-9.md", Article(9).Replace("本文编号", "编号", StringComparison.Ordinal));
+        var again = await site.BuildAsync(searchMemory: memory);
+
+        Assert.Equal(2, again.Search!.Analysed);
+        Assert.Equal(keptInMemory, again.Search.Patched);
         using var scratch = NewsSite(1100);
-        scratch.With("news/article-5.md", Article(5) + "补充一句关于睡眠的话。\n");
+        scratch.With("news/article-5.md", Article(5) + "补充一句关于喂养的话。\n");
         scratch.With("news/article-700.md", Article(700).Replace("第700号通知", "第700号重要通知", StringComparison.Ordinal));
+        scratch.With("news/article-9.md", Article(9).Replace("本文编号", "编号", StringComparison.Ordinal));
         Assert.True((await scratch.BuildAsync()).Succeeded);
         var expected = Snapshot(scratch.Output);
         Assert.Contains(expected.Keys, k => k.StartsWith("w/", StringComparison.Ordinal));

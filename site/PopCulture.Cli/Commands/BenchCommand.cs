@@ -44,6 +44,8 @@ internal static class BenchCommand
                 OutputDirectory = Path.Combine(folder, "public"),
                 BaseUrl = "https://bench.example.org/",
                 SearchIndex = searchIndex,
+                // One process building again and again, as `serve` and the CMS do: the index stays in memory.
+                SearchMemory = new PopCulture.Site.Search.SearchMemory(),
             };
             // One source for all runs, as `serve` keeps one: it parses again only the files that changed.
             var source = new FolderContentSource(content);
@@ -71,7 +73,7 @@ internal static class BenchCommand
                 if (result.Search is { } search)
                 {
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"  search index: {search.Documents} docs, {search.Analysed} analysed, {search.Files} files ({search.FilesWritten} written), {search.Bytes / (1024.0 * 1024):0.00} MiB, {search.Elapsed.TotalSeconds:0.000} s"));
+                        $"  search index: {search.Documents} docs, {search.Analysed} analysed, {search.Files} files ({search.FilesWritten} written), {search.Bytes / (1024.0 * 1024):0.00} MiB, {search.Elapsed.TotalSeconds:0.000} s{(search.Patched ? ", postings patched in memory" : "")}"));
                 }
 
                 using var process = Process.GetCurrentProcess();

@@ -14,13 +14,21 @@ internal sealed class SearchIndexAssembler(SiteModel model, IReadOnlyList<Conten
     private readonly int[] _dates = [.. documents.Select(SearchFacetsFile.DateNumber)];
     private readonly Dictionary<string, string> _sections = model.Sections.ToDictionary(s => s.Name, s => s.Title, StringComparer.Ordinal);
 
-    /// <summary>The files of the index: fresh ones with their JSON, kept ones as the previous build recorded them.</summary>
-    public sealed record Result(List<SearchIndexFile> Fresh, Dictionary<string, SearchState.FileRecord> Kept, Dictionary<string, string> Slots);
+    /// <summary>
+    /// The files of the index: fresh ones with their JSON, kept ones as the previous build recorded them; and the
+    /// postings they were written from, patched from the index given (<c>Patched</c>) or gathered afresh.
+    /// </summary>
+    public sealed record Result(List<SearchIndexFile> Fresh, Dictionary<string, SearchState.FileRecord> Kept, Dictionary<string, string> Slots, PostingsIndex Index, bool Patched);
 
     /// <param name="previous">The previous files by slot, or null for a full assembly.</param>
     /// <param name="changed">The ids whose source changed, with their previous analysis (null for a full assembly).</param>
     /// <param name="redated">Those of them whose date changed: the date breaks ties, so any of their terms' top results may change.</param>
-    public Result Assemble(IReadOnlyDictionary<string, SearchState.FileRecord>? previous, IReadOnlyDictionary<int, SearchDocument>? changed, IReadOnlySet<int>? redated = null)
+    /// <param name="index">
+    /// The previous build's postings (<see cref="Result.Index"/>), patched in place with the changed documents; null to
+    /// gather them from every document. Ignored for a full assembly.
+    /// </param>
+    public Result Assemble(
+        IReadOnlyDictionary<string, SearchState.FileRecord>? previous, IReadOnlyDictionary<int, SearchDocument>? changed, IReadOnlySet<int>? redated = null, PostingsIndex? index = null)
     {
         var shardCount = SearchIndexBuilder.ShardCount(documents.Count);
         var remake = new bool[shardCount];
@@ -71,20 +79,28 @@ internal sealed class SearchIndexAssembler(SiteModel model, IReadOnlyList<Conten
             }
         }
 
-        // A common term that fell below the threshold moves back into its shard: remake that shard as well.
-        List<SearchIndexFile> terms;
-        while (true)
+        // The previous build's postings, patched with the changed documents, or gathered afresh from every document.
+        var postings = index;
+        if (postings is not null && changed is not null && postings.ShardCount == shardCount)
         {
-            alone.RemoveWhere(t => remake[SearchIndexBuilder.Shard(t, shardCount)]);
-            terms = Shards(shardCount, remake, alone, out var fallen);
-            if (fallen.Count == 0)
+            foreach (var (id, old) in changed)
             {
-                break;
+                postings.Replace(id, old, analysed[id]);
             }
-
-            fallen.ForEach(t => remake[SearchIndexBuilder.Shard(t, shardCount)] = true);
+        }
+        else
+        {
+            postings = PostingsIndex.Gather(analysed, shardCount, maxDegreeOfParallelism);
         }
 
+        // A common term that fell below the threshold moves back into its shard: remake that shard as well.
+        foreach (var term in alone.Where(t => (postings.Find(t)?.Count ?? 0) < commonPostings))
+        {
+            remake[SearchIndexBuilder.Shard(term, shardCount)] = true;
+        }
+
+        alone.RemoveWhere(t => remake[SearchIndexBuilder.Shard(t, shardCount)]);
+        var terms = Files(postings, remake, alone);
         var fresh = new List<SearchIndexFile>(terms);
         var kept = new Dictionary<string, SearchState.FileRecord>(StringComparer.Ordinal);
         foreach (var (slot, record) in previous ?? new Dictionary<string, SearchState.FileRecord>())
@@ -116,7 +132,7 @@ internal sealed class SearchIndexAssembler(SiteModel model, IReadOnlyList<Conten
         }
 
         fresh.Add(SearchIndexJson.Manifest(documents.Count, shardCount, slots));
-        return new Result(fresh, kept, slots);
+        return new Result(fresh, kept, slots, postings, ReferenceEquals(postings, index));
     }
 
     /// <summary>
@@ -156,92 +172,44 @@ internal sealed class SearchIndexAssembler(SiteModel model, IReadOnlyList<Conten
         _ => false, // the facets file and the manifest are always made again: they are small
     };
 
-    /// <summary>
-    /// The remade shards with their common terms' files, and the files of common terms remade alone (<paramref name="fallen"/>:
-    /// those of them no longer common). Each worker owns the shards congruent to its number, so workers share no
-    /// dictionary, and each walks the documents in id order, so postings come out sorted.
-    /// </summary>
-    private List<SearchIndexFile> Shards(int shardCount, bool[] remake, HashSet<string> alone, out List<string> fallen)
+    /// <summary>The remade shards, each with its common terms' files, and the files of common terms remade alone.</summary>
+    private List<SearchIndexFile> Files(PostingsIndex index, bool[] remake, HashSet<string> alone)
     {
-        var aloneShards = new bool[shardCount];
-        foreach (var term in alone)
+        var shards = Enumerable.Range(0, remake.Length).Where(s => remake[s]).ToList();
+        var terms = alone.ToList(); // one work item each: an edit may remake a hundred large term files
+        var made = new List<SearchIndexFile>[shards.Count + terms.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, maxDegreeOfParallelism) };
+        Parallel.For(0, made.Length, parallel, i =>
         {
-            aloneShards[SearchIndexBuilder.Shard(term, shardCount)] = true;
-        }
-
-        var workers = Math.Clamp(maxDegreeOfParallelism, 1, shardCount);
-        var made = new List<SearchIndexFile>[workers];
-        var low = new List<string>[workers];
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, worker =>
-        {
-            var shards = new Dictionary<int, Dictionary<string, Postings>>();
-            var single = new Dictionary<string, Postings>(StringComparer.Ordinal);
-            for (var id = 0; id < analysed.Count; id++)
+            if (i >= shards.Count)
             {
-                var doc = analysed[id];
-                for (var t = 0; t < doc.Terms.Length; t++)
-                {
-                    var s = SearchIndexBuilder.Shard(doc.Terms[t], shardCount);
-                    if (s % workers != worker)
-                    {
-                        continue;
-                    }
-
-                    Dictionary<string, Postings> terms;
-                    if (remake[s])
-                    {
-                        if (!shards.TryGetValue(s, out terms!))
-                        {
-                            shards[s] = terms = new(StringComparer.Ordinal);
-                        }
-                    }
-                    else if (aloneShards[s] && alone.Contains(doc.Terms[t]))
-                    {
-                        terms = single;
-                    }
-                    else
-                    {
-                        continue;
-                    }
-
-                    if (!terms.TryGetValue(doc.Terms[t], out var postings))
-                    {
-                        terms[doc.Terms[t]] = postings = new Postings();
-                    }
-
-                    postings.Add(id, doc.Weights[t], doc.FirstPositions[t]);
-                }
+                made[i] = [TermFile(terms[i - shards.Count], index.Find(terms[i - shards.Count])!)];
+                return;
             }
 
             var files = new List<SearchIndexFile>();
-            foreach (var (s, terms) in shards)
+            var rare = new List<KeyValuePair<string, Postings>>();
+            foreach (var entry in index.Shard(shards[i]))
             {
-                var rare = new List<KeyValuePair<string, Postings>>();
-                foreach (var entry in terms)
+                if (entry.Value.Count >= commonPostings)
                 {
-                    if (entry.Value.Count >= commonPostings)
-                    {
-                        files.Add(TermFile(entry.Key, entry.Value));
-                    }
-                    else
-                    {
-                        rare.Add(entry);
-                    }
+                    files.Add(TermFile(entry.Key, entry.Value));
                 }
-
-                if (rare.Count > 0)
+                else
                 {
-                    var tops = Tops(rare.Where(e => e.Value.Count >= recordPostings).Select(e => e.Value));
-                    files.Add(SearchIndexJson.Named($"t/{s}", $"t/{s}", SearchIndexJson.Shard(rare, Records(tops))) with { Docs = tops });
+                    rare.Add(entry);
                 }
             }
 
-            low[worker] = [.. alone.Where(t => SearchIndexBuilder.Shard(t, shardCount) % workers == worker && (single.GetValueOrDefault(t)?.Count ?? 0) < commonPostings)];
-            files.AddRange(single.Where(e => e.Value.Count >= commonPostings).Select(e => TermFile(e.Key, e.Value)));
-            made[worker] = files;
+            if (rare.Count > 0)
+            {
+                var tops = Tops(rare.Where(e => e.Value.Count >= recordPostings).Select(e => e.Value));
+                files.Add(SearchIndexJson.Named($"t/{shards[i]}", $"t/{shards[i]}", SearchIndexJson.Shard(rare, Records(tops))) with { Docs = tops });
+            }
+
+            made[i] = files;
         });
 
-        fallen = [.. low.SelectMany(l => l).Distinct()];
         return [.. made.SelectMany(f => f)];
     }
 

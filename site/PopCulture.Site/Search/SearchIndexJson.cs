@@ -28,9 +28,8 @@ internal static class SearchIndexJson
             json.WriteStartObject();
             foreach (var (term, postings) in terms)
             {
-                json.WriteStartArray(term);
+                json.WritePropertyName(term);
                 postings.Write(json);
-                json.WriteEndArray();
             }
 
             json.WriteStartObject("#");

@@ -11,7 +11,7 @@ namespace PopCulture.Site.Search;
 /// (the rest come from the build cache); <see cref="WriteAsync"/> then remakes the index files that hold changed
 /// documents and writes, through the output writer, only the files whose content changed.
 /// </summary>
-public sealed class SearchStage(string cacheDirectory, int maxDegreeOfParallelism)
+public sealed class SearchStage(string cacheDirectory, int maxDegreeOfParallelism, SearchMemory? memory = null)
 {
     private const string StateFile = "search-state.bin";
     private Task<Prepared>? _prepared;
@@ -23,7 +23,7 @@ public sealed class SearchStage(string cacheDirectory, int maxDegreeOfParallelis
     public Task Saving { get; private set; } = Task.CompletedTask;
 
     /// <summary>What the stage knows before writing: the documents, the last state, and the analysis if one is needed.</summary>
-    private sealed record Prepared(List<ContentItem> Documents, UInt128 Inputs, UInt128 Frame, SearchState? State, Analysis? Analysis, TimeSpan Elapsed);
+    private sealed record Prepared(List<ContentItem> Documents, UInt128 Inputs, UInt128 Frame, SearchState? State, SearchMemory.Kept? Kept, Analysis? Analysis, TimeSpan Elapsed);
 
     private sealed record Analysis(SearchDocument[] Documents, Dictionary<UInt128, SearchDocument> Cache, int Fresh);
 
@@ -54,16 +54,20 @@ public sealed class SearchStage(string cacheDirectory, int maxDegreeOfParallelis
                 await writer.BytesAsync(file.SitePath, file.Hash, () => throw new InvalidOperationException("kept file remade"), cancellationToken).ConfigureAwait(false);
             }
 
+            if (prepared.Kept is not null)
+            {
+                memory!.Keep(prepared.Kept);
+            }
+
             return new SearchIndexStats(documents.Count, 0, state.Files.Count, 0, state.Files.Values.Sum(f => f.Bytes), prepared.Elapsed + clock.Elapsed);
         }
 
-        var analysis = prepared.Analysis ?? Analyse(documents, cancellationToken);
-        var saving = analysis.Fresh > 0 ? Task.Run(() => AnalysisCache.Save(cacheDirectory, analysis.Documents), cancellationToken) : Task.CompletedTask;
+        var analysis = prepared.Analysis ?? Analyse(documents, prepared.Kept?.Analysis, cancellationToken);
         var changed = live && state!.Frame == prepared.Frame ? Changed(documents, state, analysis) : null;
         var dates = documents.Select(SearchFacetsFile.DateNumber).ToArray();
         var redated = changed?.Keys.Where(id => state!.Dates[id] != dates[id]).ToHashSet();
         var assembled = new SearchIndexAssembler(model, documents, analysis.Documents, SearchIndexBuilder.CommonPostings, maxDegreeOfParallelism)
-            .Assemble(changed is null ? null : state!.Files, changed, redated);
+            .Assemble(changed is null ? null : state!.Files, changed, redated, prepared.Kept?.Index);
 
         var records = new Dictionary<string, SearchState.FileRecord>(assembled.Kept, StringComparer.Ordinal);
         foreach (var file in assembled.Kept.Values)
@@ -94,9 +98,14 @@ public sealed class SearchStage(string cacheDirectory, int maxDegreeOfParallelis
             records[assembled.Fresh[i].Slot] = made[i];
         }
 
-        Saving = saving;
         new SearchState(prepared.Inputs, prepared.Frame, [.. documents.Select(d => d.SourceHash)], dates, records).Save(Path.Combine(cacheDirectory, StateFile));
-        return new SearchIndexStats(documents.Count, analysis.Fresh, records.Count, written, records.Values.Sum(f => f.Bytes), prepared.Elapsed + clock.Elapsed);
+        memory?.Keep(new SearchMemory.Kept(prepared.Inputs, ByHash(analysis.Documents), assembled.Index));
+        // Only now: on two cores, saving beside the assembly would take a core from the files the new site waits for.
+        Saving = analysis.Fresh > 0 ? Task.Run(() => AnalysisCache.Save(cacheDirectory, analysis.Documents), cancellationToken) : Task.CompletedTask;
+        return new SearchIndexStats(documents.Count, analysis.Fresh, records.Count, written, records.Values.Sum(f => f.Bytes), prepared.Elapsed + clock.Elapsed)
+        {
+            Patched = assembled.Patched,
+        };
     }
 
     private Prepared Prepare(SiteModel model, CancellationToken cancellationToken)
@@ -105,8 +114,9 @@ public sealed class SearchStage(string cacheDirectory, int maxDegreeOfParallelis
         var documents = SearchIndexBuilder.Documents(model);
         var (inputs, frame) = Hashes(model, documents);
         var state = SearchState.Load(Path.Combine(cacheDirectory, StateFile));
-        var analysis = state?.Inputs == inputs ? null : Analyse(documents, cancellationToken);
-        return new Prepared(documents, inputs, frame, state, analysis, clock.Elapsed);
+        var kept = memory?.Take(state?.Inputs);
+        var analysis = state?.Inputs == inputs ? null : Analyse(documents, kept?.Analysis, cancellationToken);
+        return new Prepared(documents, inputs, frame, state, kept, analysis, clock.Elapsed);
     }
 
     /// <summary>The ids whose source changed since the state was written, each with its previous analysis; null when one is unknown.</summary>
@@ -132,10 +142,13 @@ public sealed class SearchStage(string cacheDirectory, int maxDegreeOfParallelis
         return changed;
     }
 
-    /// <summary>Every document's analysis, from the cache where its source hash is known; and how many were analysed afresh.</summary>
-    private Analysis Analyse(List<ContentItem> documents, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every document's analysis, from the last build's where its source hash is known (<paramref name="kept"/> in memory,
+    /// else the cache on disk); and how many were analysed afresh.
+    /// </summary>
+    private Analysis Analyse(List<ContentItem> documents, Dictionary<UInt128, SearchDocument>? kept, CancellationToken cancellationToken)
     {
-        var cached = AnalysisCache.Load(cacheDirectory);
+        var cached = kept ?? AnalysisCache.Load(cacheDirectory);
         var analysed = new SearchDocument[documents.Count];
         var missing = new List<int>();
         for (var i = 0; i < documents.Count; i++)
@@ -154,6 +167,20 @@ public sealed class SearchStage(string cacheDirectory, int maxDegreeOfParallelis
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
         Parallel.ForEach(missing, parallel, i => analysed[i] = SearchDocument.Analyze(analyzer, documents[i].SourceHash, DocumentText.Of(documents[i])));
         return new Analysis(analysed, cached, missing.Count);
+    }
+
+    private static Dictionary<UInt128, SearchDocument> ByHash(SearchDocument[] documents)
+    {
+        var byHash = new Dictionary<UInt128, SearchDocument>(documents.Length);
+        foreach (var doc in documents)
+        {
+            if (doc.SourceHash != UInt128.Zero)
+            {
+                byHash.TryAdd(doc.SourceHash, doc);
+            }
+        }
+
+        return byHash;
     }
 
     /// <summary>
