@@ -16,7 +16,7 @@ internal static class BenchCommand
         var keep = new Option<bool>("--keep") { Description = "keep the generated corpus and output (their folder is printed)" };
         var photos = new Option<int>("--photos") { Description = "how many parks get a generated 1600×1200 JPEG photo", DefaultValueFactory = _ => 0 };
         var withoutSearch = new Option<bool>("--without-search") { Description = "build without the search index, to measure what the index adds (compare with a run without this flag)" };
-        var command = new Command("bench", "generate a synthetic Chinese corpus in a temp folder, build it three times (full, nothing changed, one lesson changed), print the figures") { pages, theme, keep, photos, withoutSearch };
+        var command = new Command("bench", "generate a synthetic Chinese corpus in a temp folder, build it four times (full, nothing changed, one lesson changed, one lesson added), print the figures") { pages, theme, keep, photos, withoutSearch };
         command.SetAction((result, ct) => RunAsync(result.GetValue(pages), result.GetValue(photos), result.GetValue(theme)!, result.GetValue(keep), !result.GetValue(withoutSearch), ct));
         return command;
     }
@@ -49,12 +49,19 @@ internal static class BenchCommand
             };
             // One source for all runs, as `serve` keeps one: it parses again only the files that changed.
             var source = new FolderContentSource(content);
-            foreach (var run in new[] { "full build", "rebuild, nothing changed", "one page changed" })
+            foreach (var run in new[] { "full build", "rebuild, nothing changed", "one page changed", "one page added" })
             {
                 if (run == "one page changed")
                 {
                     // An editor's typical change: one more sentence in one parenting lesson.
                     File.AppendAllText(Path.Combine(content, "parenting", "lesson-7.md"), "\n补充说明：请家长根据孩子的情况灵活安排。\n");
+                }
+                else if (run == "one page added")
+                {
+                    // A new lesson in the middle of the section's URLs, so the pages after it move in every list.
+                    File.WriteAllText(
+                        Path.Combine(content, "parenting", "lesson-5000-new.md"),
+                        File.ReadAllText(Path.Combine(content, "parenting", "lesson-5.md")).Replace("\n---\n", "\n---\n新增课程。\n", StringComparison.Ordinal));
                 }
 
                 var clock = Stopwatch.StartNew();
