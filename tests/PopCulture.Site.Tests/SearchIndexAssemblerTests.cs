@@ -144,6 +144,94 @@ public class SearchIndexAssemblerTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Ids_added_and_removed_are_patched_into_the_files_a_full_assembly_of_the_same_ids_gives(bool keptPostings)
+    {
+        var (model, documents) = await SiteOf(7);
+        // Weights and dates tie in places, so the top results hang on ids and on the idf that the count changes.
+        var analysed = documents.Select((_, i) => new SearchDocument((UInt128)i, ["aa", $"b{i}", i % 2 == 0 ? "cc" : "dd"], [100 + (i % 3 * 10), 100, 100], [0, 1, 2])).ToArray();
+        var last = documents.Count - 1;
+        var first = new SearchIndexAssembler(model, documents[..last], analysed[..last], 3, 2, recordPostings: 3).Assemble(null, null);
+
+        // The last doc arrives with the last id; then doc 2 goes, and the last doc moves into its id.
+        var added = new SearchIndexAssembler(model, documents, analysed, 3, 2, recordPostings: 3)
+            .Assemble(Recorded(first), new Dictionary<int, SearchDocument> { [last] = SearchDocument.None }, index: keptPostings ? first.Index : null, recounted: true);
+        var order = Enumerable.Range(0, last).Select(i => i == 2 ? last : i).ToList();
+        var (moved, movedAnalysed) = (order.Select(i => documents[i]).ToList(), order.Select(i => analysed[i]).ToArray());
+        var removed = new SearchIndexAssembler(model, moved, movedAnalysed, 3, 2, recordPostings: 3)
+            .Assemble(Recorded(added), new Dictionary<int, SearchDocument> { [2] = analysed[2], [last] = analysed[last] }, index: keptPostings ? added.Index : null, recounted: true);
+
+        Assert.Equal(keptPostings, added.Patched && removed.Patched);
+        foreach (var (patched, ids, analysis) in new[] { (added, documents, analysed), (removed, moved, movedAnalysed) })
+        {
+            var full = new SearchIndexAssembler(model, ids, analysis, 3, 2, recordPostings: 3).Assemble(null, null);
+            Assert.Equal(Paths(full.Slots), Paths(patched.Slots));
+            Assert.All(patched.Fresh, f => Assert.Equal(full.Fresh.Single(g => g.Slot == f.Slot).Json, f.Json));
+        }
+    }
+
+    [Fact]
+    public async Task A_new_document_count_remakes_a_kept_term_file_whose_top_result_the_new_idf_changes()
+    {
+        // Two shards, and the new document's one term in the other shard than "tt": nothing but the count touches w/tt.
+        var (model, documents) = await SiteOf(45);
+        var last = documents.Count - 1;
+        var shards = SearchIndexBuilder.ShardCount(last);
+        Assert.True(shards > 1 && shards == SearchIndexBuilder.ShardCount(documents.Count));
+        var own = Enumerable.Range(0, 100).Select(k => $"b{k}").First(t => SearchIndexBuilder.Shard(t, shards) != SearchIndexBuilder.Shard("tt", shards));
+        var (older, newer) = (documents.FindIndex(d => model.UrlOf(d) == "/news/n1/"), documents.FindIndex(d => model.UrlOf(d) == "/news/n5/"));
+        Assert.True(older < last && newer < last);
+        // Two weights whose scores round to a tie over one document count and not over the next: with the tie, the newer
+        // document is the term's top result; without it, the heavier.
+        var (heavy, light) = TieOnlyAt(last, documents.Count, df: 2);
+        var analysed = documents.Select((_, i) => i == older || i == newer
+            ? new SearchDocument((UInt128)i, ["tt"], [i == older ? heavy : light], [0])
+            : new SearchDocument((UInt128)i, [i == last ? own : "zz"], [100], [0])).ToArray();
+        var first = new SearchIndexAssembler(model, documents[..last], analysed[..last], commonPostings: 2, 2).Assemble(null, null);
+        Assert.Equal([newer], first.Fresh.Single(f => f.Slot == "w/tt").Docs);
+
+        var added = new SearchIndexAssembler(model, documents, analysed, 2, 2)
+            .Assemble(Recorded(first), new Dictionary<int, SearchDocument> { [last] = SearchDocument.None }, index: first.Index, recounted: true);
+
+        Assert.Equal([older], added.Fresh.Single(f => f.Slot == "w/tt").Docs);
+        var full = new SearchIndexAssembler(model, documents, analysed, 2, 2).Assemble(null, null);
+        Assert.Equal(Paths(full.Slots), Paths(added.Slots));
+    }
+
+    private static (int Heavy, int Light) TieOnlyAt(int tied, int untied, int df)
+    {
+        long Score(int documents, int weight) => SearchRanking.Rounded(SearchRanking.TermScore(SearchRanking.Idf(documents, df), weight));
+        for (var heavy = 10_000; heavy < 2_000_000; heavy += 97)
+        {
+            for (var light = heavy - 1; light > heavy - 50; light--)
+            {
+                if (Score(tied, heavy) == Score(tied, light) && Score(untied, heavy) > Score(untied, light))
+                {
+                    return (heavy, light);
+                }
+            }
+        }
+
+        throw new InvalidOperationException("no such weights");
+    }
+
+    [Fact]
+    public void A_new_page_takes_a_free_id_and_a_free_id_left_over_takes_the_last_page()
+    {
+        var items = "abcdefg".Select(c => new ContentItem { Section = "news", Slug = c.ToString(), Type = "article", Title = c.ToString(), SourcePath = $"news/{c}.md" }).ToList();
+        string Url(ContentItem item) => "/news/" + item.Slug + "/";
+        string[] previous = ["/news/a/", "/news/b/", "/news/c/", "/news/d/", "/news/e/"];
+
+        // b and d are gone; f takes b's id, g d's.
+        Assert.Equal(["a", "f", "c", "g", "e"], DocIds.Order([.. items.Where(i => i.Slug is not ("b" or "d"))], previous, Url).Select(i => i.Slug));
+        // b and d are gone and nothing is new: e moves into b's id, and d's id, now the last, goes.
+        Assert.Equal(["a", "e", "c"], DocIds.Order([.. items.Where(i => i.Slug is "a" or "c" or "e")], previous, Url).Select(i => i.Slug));
+        // Nothing is gone: new pages come after the last id, in URL order.
+        Assert.Equal(["a", "b", "c", "d", "e", "f", "g"], DocIds.Order(items, previous, Url).Select(i => i.Slug));
+    }
+
     private static List<string> Paths(Dictionary<string, string> slots) => [.. slots.Values.Order(StringComparer.Ordinal)];
 
     /// <summary>The file records a build keeps in its state: the files it kept and the ones it wrote, less the manifest.</summary>
@@ -184,7 +272,7 @@ public class SearchStateTests
         var path = Path.Combine(Path.GetTempPath(), $"search-state-{Guid.NewGuid():N}.bin");
         try
         {
-            new SearchState(1, 2, [3], [20120101], new Dictionary<string, SearchState.FileRecord> { ["t/0"] = new("/search-index/t/0.x.json.gz", 4, 5, [0]) }).Save(path);
+            new SearchState(1, 2, ["/news/a/"], [3], [20120101], new Dictionary<string, SearchState.FileRecord> { ["t/0"] = new("/search-index/t/0.x.json.gz", 4, 5, [0]) }).Save(path);
             Assert.NotNull(SearchState.Load(path));
             var bytes = File.ReadAllBytes(path);
             BitConverter.GetBytes(documents).CopyTo(bytes, 4 + 32); // after the version and the two hashes
@@ -204,7 +292,7 @@ public class SearchStateTests
         var path = Path.Combine(Path.GetTempPath(), $"search-state-{Guid.NewGuid():N}.bin");
         try
         {
-            new SearchState(1, 2, [3], [20120101], new Dictionary<string, SearchState.FileRecord> { ["t/0"] = new("/p", 4, 5, [0]) }).Save(path);
+            new SearchState(1, 2, ["/news/a/"], [3], [20120101], new Dictionary<string, SearchState.FileRecord> { ["t/0"] = new("/p", 4, 5, [0]) }).Save(path);
             var bytes = File.ReadAllBytes(path);
             BitConverter.GetBytes(int.MaxValue).CopyTo(bytes, bytes.Length - 8); // the record count, before the one id
             File.WriteAllBytes(path, bytes);

@@ -211,6 +211,47 @@ public class SearchIndexTests
         Assert.Equal(expected, Snapshot(site.Output));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_page_added_or_removed_moves_no_other_pages_id_and_the_index_holds_what_a_fresh_build_holds(bool keptInMemory)
+    {
+        var memory = keptInMemory ? new SearchMemory() : null;
+        using var site = NewsSite(1100);
+        Assert.True((await site.BuildAsync(searchMemory: memory)).Succeeded);
+        var first = Ids(site.Output);
+
+        // One page gone, one new page (in the middle of the URLs): the new page takes the free id, nothing else moves.
+        File.Delete(Path.Combine(site.Content, "news", "article-7.md"));
+        site.With("news/article-500-new.md", Article(1234));
+        var swapped = await site.BuildAsync(searchMemory: memory);
+        var second = Ids(site.Output);
+
+        Assert.Equal(keptInMemory, swapped.Search!.Patched);
+        Assert.True(swapped.Search.FilesWritten < swapped.Search.Files / 2, $"{swapped.Search.FilesWritten} of {swapped.Search.Files} files written");
+        Assert.Equal(first["/news/article-7/"], second["/news/article-500-new/"]);
+        Assert.All(second.Where(p => p.Key != "/news/article-500-new/"), p => Assert.Equal(first[p.Key], p.Value));
+
+        // One page gone and none new: the page with the last id takes its id, and the ids stay dense.
+        File.Delete(Path.Combine(site.Content, "news", "article-9.md"));
+        var removed = await site.BuildAsync(searchMemory: memory);
+        var third = Ids(site.Output);
+
+        Assert.Equal(keptInMemory, removed.Search!.Patched);
+        var last = second.MaxBy(p => p.Value).Key;
+        Assert.Equal(second["/news/article-9/"], third[last]);
+        Assert.Equal(Enumerable.Range(0, third.Count), third.Values.Order());
+        Assert.All(third.Where(p => p.Key != last), p => Assert.Equal(second[p.Key], p.Value));
+
+        using var scratch = NewsSite(1100);
+        File.Delete(Path.Combine(scratch.Content, "news", "article-7.md"));
+        File.Delete(Path.Combine(scratch.Content, "news", "article-9.md"));
+        scratch.With("news/article-500-new.md", Article(1234));
+        Assert.True((await scratch.BuildAsync()).Succeeded);
+        Assert.Equal(Postings(scratch.Output), Postings(site.Output));
+        Assert.Equal(Records(scratch.Output), Records(site.Output));
+    }
+
     private static TempSite NewsSite(int articles)
     {
         var site = new TempSite().WithBasics();
@@ -270,6 +311,60 @@ public class SearchIndexTests
     {
         var engine = new SearchEngine(path => Inflate(Path.Combine(output, path.TrimStart('/'))));
         return engine.Search("第5号通知").Hits.Single(h => h.Url == url).Id;
+    }
+
+    /// <summary>Each doc's id by URL, from the doc chunks.</summary>
+    private static Dictionary<string, int> Ids(string output)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(output, "search-index", "d")))
+        {
+            var chunk = int.Parse(Path.GetFileName(file).Split('.')[0], System.Globalization.CultureInfo.InvariantCulture);
+            using var json = JsonDocument.Parse(Inflate(file));
+            var i = 0;
+            foreach (var record in json.RootElement.EnumerateArray())
+            {
+                ids.Add(record.GetProperty("u").GetString()!, (chunk * SearchIndexBuilder.ChunkSize) + i++);
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>Every doc's record by URL: what a result shows, whatever the doc's id.</summary>
+    private static Dictionary<string, string> Records(string output)
+    {
+        var records = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(output, "search-index", "d")))
+        {
+            using var json = JsonDocument.Parse(Inflate(file));
+            foreach (var record in json.RootElement.EnumerateArray())
+            {
+                records.Add(record.GetProperty("u").GetString()!, record.GetRawText());
+            }
+        }
+
+        return records;
+    }
+
+    private static readonly string[] PostingFolders = ["t", "w"];
+
+    /// <summary>Every term's postings, shards and term files alike, as URL:weight:first in URL order: the index, whatever the ids.</summary>
+    private static Dictionary<string, string> Postings(string output)
+    {
+        var urls = Ids(output).ToDictionary(p => p.Value, p => p.Key);
+        var postings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in PostingFolders.SelectMany(k => Directory.Exists(Path.Combine(output, "search-index", k)) ? Directory.EnumerateFiles(Path.Combine(output, "search-index", k)) : []))
+        {
+            using var json = JsonDocument.Parse(Inflate(file));
+            foreach (var term in json.RootElement.EnumerateObject().Where(p => p.Name != "#"))
+            {
+                postings.Add(term.Name, string.Join(',', Undelta(term.Value).Split(',')
+                    .Select(p => p.Split(':')).Select(p => $"{urls[int.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture)]}:{p[1]}:{p[2]}").Order(StringComparer.Ordinal)));
+            }
+        }
+
+        return postings;
     }
 
     private static byte[] Inflate(string path)

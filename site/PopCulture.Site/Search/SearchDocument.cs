@@ -6,6 +6,9 @@ namespace PopCulture.Site.Search;
 /// </summary>
 public sealed record SearchDocument(UInt128 SourceHash, string[] Terms, int[] Weights, int[] FirstPositions)
 {
+    /// <summary>No terms: the analysis of a doc id before its page existed, or after it is gone.</summary>
+    internal static readonly SearchDocument None = new(UInt128.Zero, [], [], []);
+
     /// <summary>Analyses the four fields (title, tags, headings, body) of a document.</summary>
     public static SearchDocument Analyze(SearchAnalyzer analyzer, UInt128 sourceHash, DocumentText text)
     {

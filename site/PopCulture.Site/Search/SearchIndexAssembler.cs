@@ -21,14 +21,22 @@ internal sealed class SearchIndexAssembler(SiteModel model, IReadOnlyList<Conten
     public sealed record Result(List<SearchIndexFile> Fresh, Dictionary<string, SearchState.FileRecord> Kept, Dictionary<string, string> Slots, PostingsIndex Index, bool Patched);
 
     /// <param name="previous">The previous files by slot, or null for a full assembly.</param>
-    /// <param name="changed">The ids whose source changed, with their previous analysis (null for a full assembly).</param>
+    /// <param name="changed">
+    /// The ids whose page or source changed, with their previous analysis (<see cref="SearchDocument.None"/> for a new id;
+    /// an id past the documents is gone); null for a full assembly.
+    /// </param>
     /// <param name="redated">Those of them whose date changed: the date breaks ties, so any of their terms' top results may change.</param>
     /// <param name="index">
     /// The previous build's postings (<see cref="Result.Index"/>), patched in place with the changed documents; null to
     /// gather them from every document. Ignored for a full assembly.
     /// </param>
+    /// <param name="recounted">Whether the number of documents changed (ids new or gone are in <paramref name="changed"/>).</param>
     public Result Assemble(
-        IReadOnlyDictionary<string, SearchState.FileRecord>? previous, IReadOnlyDictionary<int, SearchDocument>? changed, IReadOnlySet<int>? redated = null, PostingsIndex? index = null)
+        IReadOnlyDictionary<string, SearchState.FileRecord>? previous,
+        IReadOnlyDictionary<int, SearchDocument>? changed,
+        IReadOnlySet<int>? redated = null,
+        PostingsIndex? index = null,
+        bool recounted = false)
     {
         var shardCount = SearchIndexBuilder.ShardCount(documents.Count);
         var remake = new bool[shardCount];
@@ -55,13 +63,17 @@ internal sealed class SearchIndexAssembler(SiteModel model, IReadOnlyList<Conten
 
             foreach (var (id, old) in changed)
             {
-                var affected = redated?.Contains(id) == true ? old.Terms.Concat(analysed[id].Terms) : ChangedTerms(old, analysed[id]);
+                var now = Analysis(id);
+                var affected = redated?.Contains(id) == true ? old.Terms.Concat(now.Terms) : ChangedTerms(old, now);
                 foreach (var term in affected)
                 {
                     Remake(term);
                 }
 
-                remakeChunk[id / SearchIndexBuilder.ChunkSize] = true;
+                if (id / SearchIndexBuilder.ChunkSize < remakeChunk.Length)
+                {
+                    remakeChunk[id / SearchIndexBuilder.ChunkSize] = true; // else the chunk is gone with the id
+                }
             }
 
             // A file carrying a changed document's record carries its old title, snippet or date. Only shards (t/) and
@@ -85,12 +97,17 @@ internal sealed class SearchIndexAssembler(SiteModel model, IReadOnlyList<Conten
         {
             foreach (var (id, old) in changed)
             {
-                postings.Replace(id, old, analysed[id]);
+                postings.Replace(id, old, Analysis(id));
             }
         }
         else
         {
             postings = PostingsIndex.Gather(analysed, shardCount, maxDegreeOfParallelism);
+        }
+
+        if (recounted && previous is not null)
+        {
+            Retop(previous, postings, remake, alone);
         }
 
         // A common term that fell below the threshold moves back into its shard: remake that shard as well.
@@ -161,6 +178,32 @@ internal sealed class SearchIndexAssembler(SiteModel model, IReadOnlyList<Conten
         }
     }
 
+    private SearchDocument Analysis(int id) => id < analysed.Count ? analysed[id] : SearchDocument.None;
+
+    /// <summary>
+    /// A new document count changes every term's idf, and with it, where rounding ties two scores, a term's top result:
+    /// remakes the kept files whose top results are no longer the ones they carry.
+    /// </summary>
+    private void Retop(IReadOnlyDictionary<string, SearchState.FileRecord> previous, PostingsIndex postings, bool[] remake, HashSet<string> alone)
+    {
+        foreach (var (slot, record) in previous)
+        {
+            if (slot.StartsWith("t/", StringComparison.Ordinal))
+            {
+                var shard = Number(slot);
+                if (!remake[shard] && !Tops(postings.Shard(shard).Values.Where(p => p.Count >= recordPostings && p.Count < commonPostings)).SequenceEqual(record.Docs))
+                {
+                    remake[shard] = true;
+                }
+            }
+            else if (slot.StartsWith("w/", StringComparison.Ordinal) && postings.Find(slot[2..]) is var found
+                && (found is null || !Tops([found]).SequenceEqual(record.Docs)))
+            {
+                alone.Add(slot[2..]);
+            }
+        }
+    }
+
     /// <summary>The shard or chunk number of a <c>t/12</c> or <c>d/3</c> slot.</summary>
     private static int Number(string slot) => int.Parse(slot.AsSpan(2), System.Globalization.CultureInfo.InvariantCulture);
 
@@ -168,7 +211,7 @@ internal sealed class SearchIndexAssembler(SiteModel model, IReadOnlyList<Conten
     {
         _ when slot.StartsWith("t/", StringComparison.Ordinal) => !remake[Number(slot)],
         _ when slot.StartsWith("w/", StringComparison.Ordinal) => !remake[SearchIndexBuilder.Shard(slot[2..], shardCount)] && !alone.Contains(slot[2..]),
-        _ when slot.StartsWith("d/", StringComparison.Ordinal) => !remakeChunk[Number(slot)],
+        _ when slot.StartsWith("d/", StringComparison.Ordinal) => Number(slot) < remakeChunk.Length && !remakeChunk[Number(slot)],
         _ => false, // the facets file and the manifest are always made again: they are small
     };
 

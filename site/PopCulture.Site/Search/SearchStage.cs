@@ -63,11 +63,14 @@ public sealed class SearchStage(string cacheDirectory, int maxDegreeOfParallelis
         }
 
         var analysis = prepared.Analysis ?? Analyse(documents, prepared.Kept?.Analysis, cancellationToken);
-        var changed = live && state!.Frame == prepared.Frame ? Changed(documents, state, analysis) : null;
+        // Patched when the layout is the same; the shard count moves only when the site doubles or halves.
+        var changed = live && state!.Frame == prepared.Frame && SearchIndexBuilder.ShardCount(state.Urls.Length) == SearchIndexBuilder.ShardCount(documents.Count)
+            ? Changed(model, documents, state, analysis)
+            : null;
         var dates = documents.Select(SearchFacetsFile.DateNumber).ToArray();
-        var redated = changed?.Keys.Where(id => state!.Dates[id] != dates[id]).ToHashSet();
+        var redated = changed?.Keys.Where(id => id < dates.Length && id < state!.Dates.Length && state.Dates[id] != dates[id]).ToHashSet();
         var assembled = new SearchIndexAssembler(model, documents, analysis.Documents, SearchIndexBuilder.CommonPostings, maxDegreeOfParallelism)
-            .Assemble(changed is null ? null : state!.Files, changed, redated, prepared.Kept?.Index);
+            .Assemble(changed is null ? null : state!.Files, changed, redated, prepared.Kept?.Index, recounted: changed is not null && state!.Urls.Length != documents.Count);
 
         var records = new Dictionary<string, SearchState.FileRecord>(assembled.Kept, StringComparer.Ordinal);
         foreach (var file in assembled.Kept.Values)
@@ -98,7 +101,7 @@ public sealed class SearchStage(string cacheDirectory, int maxDegreeOfParallelis
             records[assembled.Fresh[i].Slot] = made[i];
         }
 
-        new SearchState(prepared.Inputs, prepared.Frame, [.. documents.Select(d => d.SourceHash)], dates, records).Save(Path.Combine(cacheDirectory, StateFile));
+        new SearchState(prepared.Inputs, prepared.Frame, [.. documents.Select(model.UrlOf)], [.. documents.Select(d => d.SourceHash)], dates, records).Save(Path.Combine(cacheDirectory, StateFile));
         memory?.Keep(new SearchMemory.Kept(prepared.Inputs, ByHash(analysis.Documents), assembled.Index));
         // Only now: on two cores, saving beside the assembly would take a core from the files the new site waits for.
         Saving = analysis.Fresh > 0 ? Task.Run(() => AnalysisCache.Save(cacheDirectory, analysis.Documents), cancellationToken) : Task.CompletedTask;
@@ -111,22 +114,37 @@ public sealed class SearchStage(string cacheDirectory, int maxDegreeOfParallelis
     private Prepared Prepare(SiteModel model, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var documents = SearchIndexBuilder.Documents(model);
-        var (inputs, frame) = Hashes(model, documents);
         var state = SearchState.Load(Path.Combine(cacheDirectory, StateFile));
+        var frame = Frame(model);
+        var documents = SearchIndexBuilder.Documents(model);
+        if (state?.Frame == frame)
+        {
+            documents = DocIds.Order(documents, state.Urls, model.UrlOf);
+        }
+
+        var inputs = Inputs(model, frame, documents);
         var kept = memory?.Take(state?.Inputs);
         var analysis = state?.Inputs == inputs ? null : Analyse(documents, kept?.Analysis, cancellationToken);
         return new Prepared(documents, inputs, frame, state, kept, analysis, clock.Elapsed);
     }
 
-    /// <summary>The ids whose source changed since the state was written, each with its previous analysis; null when one is unknown.</summary>
-    private static Dictionary<int, SearchDocument>? Changed(List<ContentItem> documents, SearchState state, Analysis analysis)
+    /// <summary>
+    /// The ids whose page or source changed since the state was written, ids new or gone included, each with its previous
+    /// analysis (none for a new id); null when one is unknown.
+    /// </summary>
+    private static Dictionary<int, SearchDocument>? Changed(SiteModel model, List<ContentItem> documents, SearchState state, Analysis analysis)
     {
         var changed = new Dictionary<int, SearchDocument>();
-        for (var id = 0; id < documents.Count; id++)
+        for (var id = 0; id < Math.Max(documents.Count, state.Urls.Length); id++)
         {
-            var source = documents[id].SourceHash;
-            if (source != UInt128.Zero && source == state.Sources[id])
+            if (id >= state.Urls.Length)
+            {
+                changed[id] = SearchDocument.None;
+                continue;
+            }
+
+            var source = id < documents.Count ? documents[id].SourceHash : UInt128.Zero;
+            if (source != UInt128.Zero && source == state.Sources[id] && model.UrlOf(documents[id]) == state.Urls[id])
             {
                 continue;
             }
@@ -183,32 +201,32 @@ public sealed class SearchStage(string cacheDirectory, int maxDegreeOfParallelis
         return byHash;
     }
 
-    /// <summary>
-    /// In one pass: everything the index files are made of (Inputs: format, sections, each document's URL and source,
-    /// a lesson's course), and what fixes doc ids and the file layout (Frame: format, sections, the URLs in order).
-    /// </summary>
-    private static (UInt128 Inputs, UInt128 Frame) Hashes(SiteModel model, List<ContentItem> documents)
+    /// <summary>What fixes the file layout: the format and the sections.</summary>
+    private static UInt128 Frame(SiteModel model)
     {
-        var inputs = new ContentHash().Add("search").Add((long)SearchRanking.FormatVersion);
         var frame = new ContentHash().Add("search-frame").Add((long)SearchRanking.FormatVersion).Add((long)SearchIndexBuilder.CommonPostings);
         foreach (var section in model.Sections)
         {
-            inputs.Add(section.Name).Add(section.Title);
             frame.Add(section.Name).Add(section.Title);
         }
 
+        return frame.Value;
+    }
+
+    /// <summary>Everything the index files are made of: the frame, and by id each document's URL and source, and a lesson's course.</summary>
+    private static UInt128 Inputs(SiteModel model, UInt128 frame, List<ContentItem> documents)
+    {
+        var inputs = new ContentHash().Add("search").Add(frame);
         foreach (var item in documents)
         {
-            var url = model.UrlOf(item);
-            frame.Add(url);
             // Zero is "unknown": never equal to itself across builds.
-            inputs.Add(url).Add(item.SourceHash == UInt128.Zero ? (UInt128)Random.Shared.NextInt64() : item.SourceHash);
+            inputs.Add(model.UrlOf(item)).Add(item.SourceHash == UInt128.Zero ? (UInt128)Random.Shared.NextInt64() : item.SourceHash);
             if (item.Fields is LessonFields)
             {
                 inputs.Add(model.CourseOf(item)?.SourceHash ?? UInt128.Zero);
             }
         }
 
-        return (inputs.Value, frame.Value);
+        return inputs.Value;
     }
 }

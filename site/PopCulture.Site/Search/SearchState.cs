@@ -5,13 +5,14 @@ namespace PopCulture.Site.Search;
 /// with some documents changed remake only the files that hold them.
 /// </summary>
 /// <param name="Inputs">Everything the index is made of (documents, sections, format).</param>
-/// <param name="Frame">What fixes doc ids and file layout: the documents' URLs in order, the sections, the format.</param>
+/// <param name="Frame">What fixes the file layout: the sections, the format.</param>
+/// <param name="Urls">Each doc id's URL: a page keeps its id from build to build (<see cref="DocIds"/>).</param>
 /// <param name="Sources">Each doc id's source hash, whose analysis the index holds.</param>
 /// <param name="Dates">Each doc id's date as the index ranks it (yyyymmdd, 0 if none): a new date can change a term's top result.</param>
 /// <param name="Files">Every file of the index by slot (<see cref="SearchIndexFile.Slot"/>).</param>
-internal sealed record SearchState(UInt128 Inputs, UInt128 Frame, UInt128[] Sources, int[] Dates, IReadOnlyDictionary<string, SearchState.FileRecord> Files)
+internal sealed record SearchState(UInt128 Inputs, UInt128 Frame, string[] Urls, UInt128[] Sources, int[] Dates, IReadOnlyDictionary<string, SearchState.FileRecord> Files)
 {
-    private const int Version = 3;
+    private const int Version = 4;
 
     /// <summary>One file as written, with the doc ids whose display record it carries: it is remade when one of them changes.</summary>
     public sealed record FileRecord(string SitePath, UInt128 Hash, long Bytes, int[] Docs);
@@ -34,15 +35,17 @@ internal sealed record SearchState(UInt128 Inputs, UInt128 Frame, UInt128[] Sour
             var inputs = ReadHash(reader);
             var frame = ReadHash(reader);
             var documents = reader.ReadInt32();
-            if (documents < 0 || documents > reader.BaseStream.Length / 20)
+            if (documents < 0 || documents > reader.BaseStream.Length / 21)
             {
-                return null; // each document takes 20 bytes: a count the file cannot hold is a damaged file
+                return null; // each document takes 21 bytes or more: a count the file cannot hold is a damaged file
             }
 
+            var urls = new string[documents];
             var sources = new UInt128[documents];
             var dates = new int[sources.Length];
             for (var i = 0; i < sources.Length; i++)
             {
+                urls[i] = reader.ReadString();
                 sources[i] = ReadHash(reader);
                 dates[i] = reader.ReadInt32();
             }
@@ -72,9 +75,9 @@ internal sealed record SearchState(UInt128 Inputs, UInt128 Frame, UInt128[] Sour
                 files[slot] = new FileRecord(sitePath, hash, bytes, docs);
             }
 
-            return new SearchState(inputs, frame, sources, dates, files);
+            return new SearchState(inputs, frame, urls, sources, dates, files);
         }
-        catch (Exception e) when (e is IOException or EndOfStreamException)
+        catch (Exception e) when (e is IOException or EndOfStreamException or FormatException)
         {
             return null; // a torn state costs one full index, nothing more
         }
@@ -92,6 +95,7 @@ internal sealed record SearchState(UInt128 Inputs, UInt128 Frame, UInt128[] Sour
             writer.Write(Sources.Length);
             for (var i = 0; i < Sources.Length; i++)
             {
+                writer.Write(Urls[i]);
                 WriteHash(writer, Sources[i]);
                 writer.Write(Dates[i]);
             }
