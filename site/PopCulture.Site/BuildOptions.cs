@@ -41,10 +41,10 @@ public sealed record BuildOptions
     public string? CacheDirectory { get; init; }
 
     /// <summary>
-    /// The search index kept in memory between builds, for a caller that builds the same site again and again (the
-    /// CMS, <c>serve</c>): pass the same instance to each build, one build at a time. Null for a one-off build.
+    /// What is kept in memory between builds, for a caller that builds the same site again and again (the CMS,
+    /// <c>serve</c>): pass the same instance to each build, one build at a time. Null for a one-off build.
     /// </summary>
-    public Search.SearchMemory? SearchMemory { get; init; }
+    public BuildMemory? Memory { get; init; }
 }
 
 /// <summary>How a build went: its problems, and what it wrote.</summary>

@@ -68,13 +68,14 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
 
         var output = await SiteOutput.OpenAsync(options.OutputDirectory, cancellationToken).ConfigureAwait(false);
         BuildResult result;
-        var search = new Search.SearchStage(cache, options.MaxDegreeOfParallelism, options.SearchMemory);
+        var manifestSaving = Task.CompletedTask;
+        var search = new Search.SearchStage(cache, options.MaxDegreeOfParallelism, options.Memory?.Search);
         // Stops the search analysis that runs beside rendering when the build ends early.
         using var searchCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
             var siteKey = await SiteKey.ComputeAsync(options, urls, config, model.Sections, cancellationToken).ConfigureAwait(false);
-            var previous = output.LiveBuildId is { } live && !options.Full ? BuildManifest.Load(cache, live) : null;
+            var previous = output.LiveBuildId is { } live && !options.Full ? options.Memory?.Manifest(live) ?? BuildManifest.Load(cache, live) : null;
             var copied = CopiedFiles(model, snapshot, assets, images);
             var pageCache = new PageCache(
                 previous, siteKey, new FactIndex(model, snapshot.Media), new LinkChecker(urls, published), copied.ToDictionary(f => f.Key, f => f.Value.Hash, StringComparer.Ordinal));
@@ -107,9 +108,16 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
             var buildId = NewBuildId();
             if (output.HasChanges || previous is null)
             {
-                pageCache.Next(buildId, siteKey, writer.Files, model.Pages).Save(cache);
                 output.Begin(fromLive: previous is not null);
                 output.Commit(buildId);
+                // What this build wrote, for the next one, after the new site is live: should it not be saved, the next
+                // build finds no manifest for the live build and renders everything, as after a lost cache.
+                manifestSaving = Task.Run(() =>
+                {
+                    var manifest = pageCache.Next(buildId, siteKey, writer.Files, model.Pages);
+                    manifest.Save(cache);
+                    options.Memory?.Keep(manifest);
+                }, CancellationToken.None);
             }
 
             Lap("swap");
@@ -124,7 +132,7 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
         }
 
         // Bringing the other slot level runs after the new site is live; callers await it before the next build.
-        return result with { Cleanup = Task.WhenAll(output.FinishAsync(), search.Saving) };
+        return result with { Cleanup = Task.WhenAll(output.FinishAsync(), search.Saving, manifestSaving) };
     }
 
     /// <summary>Build ids name manifests and output slots; random so two caches never confuse one build for another.</summary>

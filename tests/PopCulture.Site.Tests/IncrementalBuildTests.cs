@@ -54,6 +54,36 @@ public class IncrementalBuildTests
         Assert.Equal(before, Hashes(site.Output));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // as the CMS and `serve` build
+    public async Task A_builder_that_keeps_its_memory_reuses_pages_without_reading_the_manifest_and_writes_what_a_cold_one_writes(bool keptInMemory)
+    {
+        var memory = keptInMemory ? new BuildMemory() : null;
+        using var site = SiteWithLessons();
+        using var cold = SiteWithLessons();
+        Assert.True((await site.BuildAsync(memory: memory)).Succeeded);
+        Assert.True((await cold.BuildAsync()).Succeeded);
+
+        // The manifests on disk go (a cleaned cache): only a builder that kept the last one still knows what it wrote.
+        foreach (var manifest in Directory.EnumerateFiles(Path.Combine(site.Root, ".popculture-cache", "builds"), "*.manifest"))
+        {
+            File.Delete(manifest);
+        }
+
+        const string Retitled = "---\ntype: lesson\ntitle: 第二课：变化\ndate: 2013-09-01\ncourse: body\norder: 2\nobjectives: [认识身体]\n---\n课文2。\n";
+        site.With("adolescence/body-2.md", Retitled);
+        cold.With("adolescence/body-2.md", Retitled);
+        var result = await site.BuildAsync(memory: memory);
+        Assert.True((await cold.BuildAsync()).Succeeded);
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Lines()));
+        Assert.Equal(keptInMemory, result.Reused > 0);
+        Assert.Equal(Hashes(cold.Output), Hashes(site.Output));
+        // The manifest of the new live build is on disk again for a builder that starts afresh.
+        Assert.Single(Directory.EnumerateFiles(Path.Combine(site.Root, ".popculture-cache", "builds"), "*.manifest"));
+    }
+
     [Fact]
     public async Task Retitling_a_lesson_rerenders_its_page_and_the_pages_that_list_or_link_it_and_nothing_else()
     {

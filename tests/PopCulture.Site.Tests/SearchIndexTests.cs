@@ -182,13 +182,13 @@ public class SearchIndexTests
     public async Task An_index_patched_after_edits_is_byte_for_byte_the_index_built_from_scratch(bool keptInMemory)
     {
         // Over 1,024 articles, so the words of every article ("本文编号") get files of their own and are patched too.
-        var memory = keptInMemory ? new SearchMemory() : null;
+        var memory = keptInMemory ? new BuildMemory() : null;
         using var site = NewsSite(1100);
-        Assert.True((await site.BuildAsync(searchMemory: memory)).Succeeded);
+        Assert.True((await site.BuildAsync(memory: memory)).Succeeded);
         site.With("news/article-5.md", Article(5) + "补充一句关于睡眠的话。\n");
         site.With("news/article-700.md", Article(700).Replace("第700号通知", "第700号重要通知", StringComparison.Ordinal));
 
-        var patched = await site.BuildAsync(searchMemory: memory);
+        var patched = await site.BuildAsync(memory: memory);
 
         Assert.Equal(2, patched.Search!.Analysed);
         Assert.Equal(keptInMemory, patched.Search.Patched);
@@ -197,7 +197,7 @@ public class SearchIndexTests
         // A second round patches the postings the first round patched.
         site.With("news/article-5.md", Article(5) + "补充一句关于喂养的话。\n");
         site.With("news/article-9.md", Article(9).Replace("本文编号", "编号", StringComparison.Ordinal));
-        var again = await site.BuildAsync(searchMemory: memory);
+        var again = await site.BuildAsync(memory: memory);
 
         Assert.Equal(2, again.Search!.Analysed);
         Assert.Equal(keptInMemory, again.Search.Patched);
@@ -216,15 +216,15 @@ public class SearchIndexTests
     [InlineData(true)]
     public async Task A_page_added_or_removed_moves_no_other_pages_id_and_the_index_holds_what_a_fresh_build_holds(bool keptInMemory)
     {
-        var memory = keptInMemory ? new SearchMemory() : null;
+        var memory = keptInMemory ? new BuildMemory() : null;
         using var site = NewsSite(1100);
-        Assert.True((await site.BuildAsync(searchMemory: memory)).Succeeded);
+        Assert.True((await site.BuildAsync(memory: memory)).Succeeded);
         var first = Ids(site.Output);
 
         // One page gone, one new page (in the middle of the URLs): the new page takes the free id, nothing else moves.
         File.Delete(Path.Combine(site.Content, "news", "article-7.md"));
         site.With("news/article-500-new.md", Article(1234));
-        var swapped = await site.BuildAsync(searchMemory: memory);
+        var swapped = await site.BuildAsync(memory: memory);
         var second = Ids(site.Output);
 
         Assert.Equal(keptInMemory, swapped.Search!.Patched);
@@ -234,7 +234,7 @@ public class SearchIndexTests
 
         // One page gone and none new: the page with the last id takes its id, and the ids stay dense.
         File.Delete(Path.Combine(site.Content, "news", "article-9.md"));
-        var removed = await site.BuildAsync(searchMemory: memory);
+        var removed = await site.BuildAsync(memory: memory);
         var third = Ids(site.Output);
 
         Assert.Equal(keptInMemory, removed.Search!.Patched);

@@ -80,7 +80,7 @@ public sealed class TempSite : IDisposable
         return this;
     }
 
-    public async Task<BuildResult> BuildAsync(bool checkOnly = false, string? baseUrl = "https://example.org/", bool drafts = false, Search.SearchMemory? searchMemory = null)
+    public async Task<BuildResult> BuildAsync(bool checkOnly = false, string? baseUrl = "https://example.org/", bool drafts = false, BuildMemory? memory = null)
     {
         var result = await new SiteBuilder(new FolderContentSource(Content), new BuildOptions
         {
@@ -90,7 +90,7 @@ public sealed class TempSite : IDisposable
             BaseUrl = baseUrl,
             CheckOnly = checkOnly,
             IncludeDrafts = drafts,
-            SearchMemory = searchMemory,
+            Memory = memory,
         }).BuildAsync(null, CancellationToken.None);
         await result.Cleanup;
         return result;

@@ -28,8 +28,8 @@ public sealed class SitePublisher(IServiceScopeFactory scopes, IOptions<CmsOptio
     private readonly Channel<BuildRequest> _requests = Channel.CreateUnbounded<BuildRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _building = new(1, 1);
     private long _builtVersion = -1;
-    // This node's builds, one at a time (_building), keep the search index's postings between them.
-    private readonly PopCulture.Site.Search.SearchMemory _searchMemory = new();
+    // This node's builds, one at a time (_building), keep their manifest and the search index's postings between them.
+    private readonly BuildMemory _memory = new();
 
     /// <summary>The last build's outcome, for health checks.</summary>
     public BuildResult? LastResult { get; private set; }
@@ -150,7 +150,7 @@ public sealed class SitePublisher(IServiceScopeFactory scopes, IOptions<CmsOptio
             Full = record.Full,
             // The CMS serves the site it builds, so hall pages can post class-visit requests to it.
             VisitRequestsUrl = Visits.VisitRequestsApi.Path,
-            SearchMemory = _searchMemory,
+            Memory = _memory,
         });
         var result = await builder.BuildAsync(null, cancellationToken);
         await result.Cleanup;

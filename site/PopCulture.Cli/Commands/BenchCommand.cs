@@ -44,8 +44,8 @@ internal static class BenchCommand
                 OutputDirectory = Path.Combine(folder, "public"),
                 BaseUrl = "https://bench.example.org/",
                 SearchIndex = searchIndex,
-                // One process building again and again, as `serve` and the CMS do: the index stays in memory.
-                SearchMemory = new PopCulture.Site.Search.SearchMemory(),
+                // One process building again and again, as `serve` and the CMS do: manifest and index stay in memory.
+                Memory = new BuildMemory(),
             };
             // One source for all runs, as `serve` keeps one: it parses again only the files that changed.
             var source = new FolderContentSource(content);

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using PopCulture.Site;
 using PopCulture.Site.Content;
-using PopCulture.Site.Search;
 
 namespace PopCulture.Cli.Commands;
 
@@ -25,7 +24,7 @@ internal static class ServeCommand
     {
         var content = result.GetValue(options.Content)!;
         var address = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/");
-        var build = options.Read(result, checkOnly: false, result.GetValue(options.BaseUrl) ?? address) with { SearchMemory = new SearchMemory() };
+        var build = options.Read(result, checkOnly: false, result.GetValue(options.BaseUrl) ?? address) with { Memory = new BuildMemory() };
         var source = new FolderContentSource(content, content.TrimEnd('/'));
         await BuildReporter.RunAsync(source, build, cancellationToken).ConfigureAwait(false);
 

@@ -6,7 +6,7 @@ namespace PopCulture.Site.Search;
 /// of reading the analysis cache from disk and walking every term of every page. Optional: a build without it, or one
 /// that finds it stale (the index on disk was written by another process), does the same work from the build cache.
 /// </summary>
-public sealed class SearchMemory
+internal sealed class SearchMemory
 {
     private Kept? _kept;
 

@@ -11,7 +11,7 @@ namespace PopCulture.Site.Search;
 /// (the rest come from the build cache); <see cref="WriteAsync"/> then remakes the index files that hold changed
 /// documents and writes, through the output writer, only the files whose content changed.
 /// </summary>
-public sealed class SearchStage(string cacheDirectory, int maxDegreeOfParallelism, SearchMemory? memory = null)
+internal sealed class SearchStage(string cacheDirectory, int maxDegreeOfParallelism, SearchMemory? memory = null)
 {
     private const string StateFile = "search-state.bin";
     private Task<Prepared>? _prepared;
