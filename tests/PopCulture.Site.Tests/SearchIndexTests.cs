@@ -313,10 +313,10 @@ public class SearchIndexTests
         return engine.Search("第5号通知").Hits.Single(h => h.Url == url).Id;
     }
 
-    /// <summary>Each doc's id by URL, from the doc chunks.</summary>
-    private static Dictionary<string, int> Ids(string output)
+    /// <summary>Each doc's id and record (what a result shows) by URL, from the doc chunks.</summary>
+    private static Dictionary<string, (int Id, string Record)> Docs(string output)
     {
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var docs = new Dictionary<string, (int, string)>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(Path.Combine(output, "search-index", "d")))
         {
             var chunk = int.Parse(Path.GetFileName(file).Split('.')[0], System.Globalization.CultureInfo.InvariantCulture);
@@ -324,28 +324,17 @@ public class SearchIndexTests
             var i = 0;
             foreach (var record in json.RootElement.EnumerateArray())
             {
-                ids.Add(record.GetProperty("u").GetString()!, (chunk * SearchIndexBuilder.ChunkSize) + i++);
+                docs.Add(record.GetProperty("u").GetString()!, ((chunk * SearchIndexBuilder.ChunkSize) + i++, record.GetRawText()));
             }
         }
 
-        return ids;
+        return docs;
     }
 
-    /// <summary>Every doc's record by URL: what a result shows, whatever the doc's id.</summary>
-    private static Dictionary<string, string> Records(string output)
-    {
-        var records = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(output, "search-index", "d")))
-        {
-            using var json = JsonDocument.Parse(Inflate(file));
-            foreach (var record in json.RootElement.EnumerateArray())
-            {
-                records.Add(record.GetProperty("u").GetString()!, record.GetRawText());
-            }
-        }
+    private static Dictionary<string, int> Ids(string output) => Docs(output).ToDictionary(d => d.Key, d => d.Value.Id, StringComparer.Ordinal);
 
-        return records;
-    }
+    /// <summary>Every doc's record by URL, whatever the doc's id.</summary>
+    private static Dictionary<string, string> Records(string output) => Docs(output).ToDictionary(d => d.Key, d => d.Value.Record, StringComparer.Ordinal);
 
     private static readonly string[] PostingFolders = ["t", "w"];
 
