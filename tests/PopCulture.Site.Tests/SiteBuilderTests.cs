@@ -248,6 +248,22 @@ public class SiteBuilderTests
     }
 
     [Fact]
+    public async Task An_output_folder_whose_slots_cannot_be_made_fails_at_once_and_frees_its_lock()
+    {
+        using var site = new TempSite().WithBasics();
+        var slots = Path.Combine(site.Root, ".public.slots");
+        await File.WriteAllTextAsync(slots, "in the way");
+        // Far shorter than the half hour a build waits for another one: a disk error must not be taken for a busy folder.
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        await Assert.ThrowsAsync<IOException>(() => Output.SiteOutput.OpenAsync(site.Output, limit.Token));
+
+        File.Delete(slots);
+        using var output = await Output.SiteOutput.OpenAsync(site.Output, limit.Token);
+        Assert.Null(output.LiveBuildId);
+    }
+
+    [Fact]
     public async Task Check_validates_without_writing_anything()
     {
         using var site = new TempSite().WithBasics();

@@ -70,12 +70,13 @@ public sealed class SiteOutput : IDisposable
         Directory.CreateDirectory(parent);
         var lockPath = Path.Combine(parent, $".{Path.GetFileName(output)}.lock");
         var waited = System.Diagnostics.Stopwatch.StartNew();
+        FileStream lockFile;
         while (true)
         {
             try
             {
-                var lockFile = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-                return new SiteOutput(output, lockFile);
+                lockFile = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                break;
             }
             catch (IOException) when (!cancellationToken.IsCancellationRequested && waited.Elapsed < MaxLockWait)
             {
@@ -83,6 +84,17 @@ public sealed class SiteOutput : IDisposable
                 // build never leaves one behind; what keeps failing past the limit is reported, not waited on forever.)
                 await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        try
+        {
+            return new SiteOutput(output, lockFile);
+        }
+        catch
+        {
+            // A slots folder that cannot be made is the disk's error to report now, not another build to wait for.
+            await lockFile.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
     }
 
