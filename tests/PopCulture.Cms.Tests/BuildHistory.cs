@@ -9,14 +9,25 @@ internal static class BuildHistory
     /// <summary>The first finished build requested after <paramref name="since"/> with a matching reason; it must have succeeded.</summary>
     public static async Task<JsonNode> WaitForAsync(HttpClient admin, DateTimeOffset since, Func<string, bool> reason)
     {
+        var build = await WaitForFinishedAsync(admin, since, reason);
+        Assert.True(build["status"]!.GetValue<string>() == "succeeded", build["problems"]!.ToJsonString());
+        return build;
+    }
+
+    /// <summary>
+    /// The first finished build requested after <paramref name="since"/> with a matching reason, however it ended, other
+    /// than the <paramref name="seen"/> ones.
+    /// </summary>
+    public static async Task<JsonNode> WaitForFinishedAsync(HttpClient admin, DateTimeOffset since, Func<string, bool> reason, params JsonNode[] seen)
+    {
+        var skipped = seen.Select(b => b["id"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
         var deadline = DateTimeOffset.UtcNow.AddMinutes(3);
         while (DateTimeOffset.UtcNow < deadline)
         {
             var build = (await RecentAsync(admin, since)).FirstOrDefault(b =>
-                b["status"]!.GetValue<string>() != "running" && b["reasons"]!.AsArray().Any(r => reason(r!.GetValue<string>())));
+                b["status"]!.GetValue<string>() != "running" && !skipped.Contains(b["id"]!.GetValue<string>()) && b["reasons"]!.AsArray().Any(r => reason(r!.GetValue<string>())));
             if (build is not null)
             {
-                Assert.True(build["status"]!.GetValue<string>() == "succeeded", build["problems"]!.ToJsonString());
                 return build;
             }
 

@@ -152,22 +152,45 @@ public sealed class SitePublisher(IServiceScopeFactory scopes, IOptions<CmsOptio
             VisitRequestsUrl = Visits.VisitRequestsApi.Path,
             Memory = _memory,
         });
-        var result = await builder.BuildAsync(null, cancellationToken);
-        await result.Cleanup;
+        BuildResult result;
+        try
+        {
+            result = await builder.BuildAsync(null, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            // The build stopped before the swap (the disk, a cancelled start-up): the live site is the one before it. The
+            // record says so rather than staying "running" for ever; the caller logs the exception.
+            record.Errors = 1;
+            record.Problems = $"{settings.SiteDirectory}: the build stopped before the new site went live ({e.GetType().Name}: {e.Message})";
+            await FinishAsync(services, record, "failed", clock.GetUtcNow() - record.StartedAt);
+            throw;
+        }
+
+        var problems = result.Diagnostics.Select(d => d.ToString()).ToList();
+        record.Errors = result.Diagnostics.Count(d => d.Severity == PopCulture.Site.Content.Severity.Error);
+        record.Warnings = result.Diagnostics.Count - record.Errors;
+        try
+        {
+            await result.Cleanup;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Saving the build cache and levelling the spare slot run after the swap: the new site is live whatever happens
+            // here, and the cost of a lost cache is one full render next time.
+            logger.LogWarning(e, "Site built and live, but tidying up after it failed; the next build may render every page");
+            problems.Insert(0, $"{settings.SiteDirectory}: the new site is live, but tidying up after it failed, so the next build may render every page ({e.Message})");
+            record.Warnings++;
+        }
+
         LastResult = result;
         Interlocked.Exchange(ref _builtVersion, version);
 
-        record.FinishedAt = clock.GetUtcNow();
-        record.Status = result.Succeeded ? "succeeded" : "failed";
-        record.DurationMs = (long)result.Elapsed.TotalMilliseconds;
         record.PagesRendered = result.Pages;
         record.PagesReused = result.Reused;
         record.FilesWritten = result.Files;
-        record.Errors = result.Diagnostics.Count(d => d.Severity == PopCulture.Site.Content.Severity.Error);
-        record.Warnings = result.Diagnostics.Count - record.Errors;
-        record.Problems = string.Join('\n', result.Diagnostics.Take(MaxProblems).Select(d => d.ToString()));
-        await db.SaveChangesAsync(CancellationToken.None);
-        await services.GetRequiredService<WebhookOutbox>().EnqueueAsync(WebhookEvents.BuildFinished, BuildInfo.From(record), CancellationToken.None);
+        record.Problems = string.Join('\n', problems.Take(MaxProblems));
+        await FinishAsync(services, record, result.Succeeded ? "succeeded" : "failed", result.Elapsed);
 
         if (result.Succeeded)
         {
@@ -180,6 +203,16 @@ public sealed class SitePublisher(IServiceScopeFactory scopes, IOptions<CmsOptio
         }
 
         return result;
+    }
+
+    /// <summary>Ends the build's record and tells the webhooks, whether or not the build was cancelled meanwhile.</summary>
+    private async Task FinishAsync(IServiceProvider services, BuildRecord record, string status, TimeSpan elapsed)
+    {
+        record.FinishedAt = clock.GetUtcNow();
+        record.Status = status;
+        record.DurationMs = (long)elapsed.TotalMilliseconds;
+        await services.GetRequiredService<CmsDbContext>().SaveChangesAsync(CancellationToken.None);
+        await services.GetRequiredService<WebhookOutbox>().EnqueueAsync(WebhookEvents.BuildFinished, BuildInfo.From(record), CancellationToken.None);
     }
 
     /// <summary>
