@@ -130,6 +130,21 @@ public sealed class SearchPageTests(BrowserFixture browser, ITestOutputHelper ou
     });
 
     [Fact]
+    public Task Without_javascript_the_search_page_offers_every_section_to_browse() => browser.RunAsync(output, async session =>
+    {
+        await using var context = await session.Page.Context.Browser!.NewContextAsync(new() { JavaScriptEnabled = false, BaseURL = browser.Address.ToString() });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/search/?q=辅食");
+
+        var browse = page.Locator(".search-browse a");
+        await Assertions.Expect(browse.First).ToBeVisibleAsync();
+        var sections = await page.Locator("nav.site-nav a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        Assert.Contains("/parenting/", sections);
+        Assert.Equal(sections, await browse.EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"));
+    });
+
+    [Fact]
     public Task The_keyboard_alone_reaches_the_box_and_opens_a_result() => browser.RunAsync(output, async session =>
     {
         var search = new SearchPage(session);
