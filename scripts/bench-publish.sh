@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Publish-to-live latency: starts the CMS (Release build, SQLite) on the demo content plus N generated items, then
-# publishes one parenting lesson at a time and measures from the publish request to the moment its page is served.
+# publishes one parenting lesson at a time and measures from the publish request to the moment its page is served. It prints each
+# build's stages (read, render, search, swap…) as the CMS logs them.
 #
 #   scripts/bench-publish.sh [ITEMS] [ROUNDS]     (defaults: 2000 items, 5 rounds)
 set -euo pipefail
@@ -15,7 +16,7 @@ trap 'kill $cms 2>/dev/null || true; wait $cms 2>/dev/null || true; rm -rf "$wor
 
 dotnet build -c Release "$root/cms/PopCulture.Cms" -v quiet -nologo >/dev/null
 PopCulture__DataDirectory="$work/data" PopCulture__ContentDirectory="$root/content" PopCulture__ThemeDirectory="$root/themes/default" \
-PopCulture__BaseUrl="$base/" PopCulture__Admin__Email=bench@example.org PopCulture__Admin__Password="$password" Logging__LogLevel__Default=Warning \
+PopCulture__BaseUrl="$base/" PopCulture__Admin__Email=bench@example.org PopCulture__Admin__Password="$password" Logging__LogLevel__Default=Warning Logging__LogLevel__PopCulture=Information \
   dotnet "$root/artifacts/bin/PopCulture.Cms/release/PopCulture.Cms.dll" --urls "$base" >"$work/cms.log" 2>&1 &
 cms=$!
 until curl -sf "$base/healthz" >/dev/null; do sleep 0.2; done
@@ -52,3 +53,5 @@ curl -sf "${auth[@]}" "$base/api/v1/manage/builds?pageSize=$rounds" | python3 -c
 import json, sys
 for b in json.load(sys.stdin)["items"]:
     print("  build %s ms: %s rendered, %s reused, %s files written (%s)" % (b["durationMs"], b["pagesRendered"], b["pagesReused"], b["filesWritten"], b["reasons"][0]))'
+echo "where each build's time went (the CMS log):"
+grep -o "Site built: .*" "$work/cms.log" | tail -n "$rounds" | sed 's/^/  /'

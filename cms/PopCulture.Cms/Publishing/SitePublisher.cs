@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -194,8 +195,9 @@ public sealed class SitePublisher(IServiceScopeFactory scopes, IOptions<CmsOptio
 
         if (result.Succeeded)
         {
-            logger.LogInformation("Site built: {Rendered} pages rendered, {Reused} unchanged, {Files} files written in {Seconds:0.00} s",
-                result.Pages, result.Reused, result.Files, result.Elapsed.TotalSeconds);
+            logger.LogInformation("Site built: {Rendered} pages rendered, {Reused} unchanged, {Files} files written in {Seconds:0.00} s ({Stages})",
+                result.Pages, result.Reused, result.Files, result.Elapsed.TotalSeconds,
+                string.Join(", ", result.Stages.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} {s.Value.TotalMilliseconds:0} ms"))));
         }
         else
         {
