@@ -7,9 +7,11 @@ namespace PopCulture.Cms.Content;
 
 /// <summary>
 /// The generator's content source over the CMS store: published entries, data files, and the media files published content
-/// uses (files of unpublished items stay off the public site).
+/// uses (files of unpublished items stay off the public site). Given a <see cref="CmsItemCache"/>, it reads again only the
+/// rows that changed since the last load.
 /// </summary>
-public sealed class CmsContentSource(CmsDbContext db, string mediaDirectory, MediaVariants? libraryFiles = null) : IContentSource
+public sealed class CmsContentSource(CmsDbContext db, string mediaDirectory, MediaVariants? libraryFiles = null, CmsItemCache? cache = null)
+    : IContentSource
 {
     public async Task<ContentSnapshot> LoadAsync(DiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
@@ -18,21 +20,22 @@ public sealed class CmsContentSource(CmsDbContext db, string mediaDirectory, Med
             .Select(p => new PublishedMedia.Row(p.Section, p.Slug, p.ContentPath, p.FrontMatter, p.Body))
             .ToListAsync(cancellationToken);
         var library = await CmsItems.LibraryAsync(db, rows, cancellationToken);
+        var ordered = rows.OrderBy(r => r.ContentPath, StringComparer.Ordinal).ToList();
+        var results = cache?.ReadAll(ordered, library) ?? [.. ordered.Select(row => CmsItems.Read(row, library))];
         var items = new List<ContentItem>(rows.Count);
-        foreach (var row in rows.OrderBy(r => r.ContentPath, StringComparer.Ordinal))
+        for (var i = 0; i < ordered.Count; i++)
         {
-            var result = CmsItems.Read(row, library);
-            if (result.Item is { } item)
+            if (results[i].Item is { } item)
             {
                 items.Add(item);
                 continue;
             }
 
-            foreach (var (field, messages) in result.Errors)
+            foreach (var (field, messages) in results[i].Errors)
             {
                 foreach (var message in messages)
                 {
-                    diagnostics.Error($"cms/{row.ContentPath}", 0, $"{field}: {message}");
+                    diagnostics.Error($"cms/{ordered[i].ContentPath}", 0, $"{field}: {message}");
                 }
             }
         }

@@ -163,6 +163,7 @@ public static class CmsServices
         services.AddSingleton<Media.IMediaStorage>(new Media.LocalMediaStorage(Path.Combine(settings.DataDirectory, "library")));
         services.AddScoped<Media.MediaService>();
         services.AddSingleton<Media.MediaVariants>();
+        services.AddSingleton<Content.CmsItemCache>();
         services.AddWebhooks();
         services.AddPreview();
         Search.SearchServices.AddSearch(services);

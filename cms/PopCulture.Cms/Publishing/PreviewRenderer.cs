@@ -104,7 +104,8 @@ public sealed class PreviewRenderer(
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
             // Problems of live rows are the publisher's to report; a preview shows only its own item's.
-            var snapshot = await new CmsContentSource(db, options.Value.MediaDirectory, variants).LoadAsync(new DiagnosticBag(), cancellationToken);
+            var source = new CmsContentSource(db, options.Value.MediaDirectory, variants, scope.ServiceProvider.GetRequiredService<CmsItemCache>());
+            var snapshot = await source.LoadAsync(new DiagnosticBag(), cancellationToken);
             _published = Tuple.Create(version, snapshot);
             return snapshot;
         }

@@ -142,7 +142,8 @@ public sealed class SitePublisher(IServiceScopeFactory scopes, IOptions<CmsOptio
         db.Builds.Add(record);
         await db.SaveChangesAsync(cancellationToken);
 
-        var builder = new SiteBuilder(new CmsContentSource(db, settings.MediaDirectory, services.GetRequiredService<Media.MediaVariants>()), new BuildOptions
+        var source = new CmsContentSource(db, settings.MediaDirectory, services.GetRequiredService<Media.MediaVariants>(), services.GetRequiredService<CmsItemCache>());
+        var builder = new SiteBuilder(source, new BuildOptions
         {
             ThemeDirectory = settings.ThemeDirectory,
             ThemeDisplayPath = settings.ThemeDirectory,
