@@ -3,7 +3,10 @@ using PopCulture.Cms.Media;
 
 namespace PopCulture.Cms.Tests;
 
-/// <summary>The site build reads again only the published rows that changed; what depends on the library is always fresh.</summary>
+/// <summary>
+/// The site build reads again only the published rows that changed (their items and the media they link to); what depends
+/// on the library is always fresh.
+/// </summary>
 public sealed class CmsItemCacheTests
 {
     private const string FrontMatter = """{"title":"睡前小仪式","date":"2012-03-01"}""";
@@ -15,11 +18,13 @@ public sealed class CmsItemCacheTests
         var first = cache.ReadAll([News("bedtime", "先洗澡，再讲故事。")], NoLibrary);
 
         var again = cache.ReadAll([News("bedtime", "先洗澡，再讲故事。")], NoLibrary);
-        var edited = cache.ReadAll([News("bedtime", "先洗澡，再讲故事，然后关灯。")], NoLibrary);
+        var edited = cache.ReadAll([News("bedtime", "先洗澡，再讲故事，然后关灯。![小夜灯](night-light.jpg)")], NoLibrary);
 
         Assert.Same(first[0], again[0]);
         Assert.NotSame(first[0], edited[0]);
-        Assert.Equal("先洗澡，再讲故事，然后关灯。", edited[0].Item!.Body);
+        Assert.Equal("先洗澡，再讲故事，然后关灯。![小夜灯](night-light.jpg)", edited[0].Result.Item!.Body);
+        Assert.DoesNotContain("news/bedtime/night-light.jpg", first[0].Media.Linked);
+        Assert.Contains("news/bedtime/night-light.jpg", edited[0].Media.Linked);
     }
 
     [Fact]
@@ -29,11 +34,11 @@ public sealed class CmsItemCacheTests
         var photo = new MediaItem { Id = Guid.NewGuid(), Kind = "image", ContentType = "image/jpeg", StoredName = "a.jpg", Sha256 = "00", Alt = "亲子共读" };
         var row = News("reading", $"![](/media/{photo.Id:N}.jpg)");
         var library = new Dictionary<Guid, MediaItem> { [photo.Id] = photo };
-        Assert.Contains("![亲子共读]", cache.ReadAll([row], library)[0].Item!.Body, StringComparison.Ordinal);
+        Assert.Contains("![亲子共读]", cache.ReadAll([row], library)[0].Result.Item!.Body, StringComparison.Ordinal);
 
         photo.Alt = "妈妈和宝宝一起看绘本";
 
-        Assert.Contains("![妈妈和宝宝一起看绘本]", cache.ReadAll([row], library)[0].Item!.Body, StringComparison.Ordinal);
+        Assert.Contains("![妈妈和宝宝一起看绘本]", cache.ReadAll([row], library)[0].Result.Item!.Body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -46,9 +51,9 @@ public sealed class CmsItemCacheTests
         var results = cache.ReadAll([broken, News("b", "二")], NoLibrary);
 
         Assert.Equal(2, cache.Count);
-        Assert.Null(results[0].Item);
-        Assert.Contains("frontMatter.title", results[0].Errors.Keys);
-        Assert.Equal("b", results[1].Item!.Slug);
+        Assert.Null(results[0].Result.Item);
+        Assert.Contains("frontMatter.title", results[0].Result.Errors.Keys);
+        Assert.Equal("b", results[1].Result.Item!.Slug);
     }
 
     private static readonly Dictionary<Guid, MediaItem> NoLibrary = [];

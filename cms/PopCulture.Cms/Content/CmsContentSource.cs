@@ -21,17 +21,17 @@ public sealed class CmsContentSource(CmsDbContext db, string mediaDirectory, Med
             .ToListAsync(cancellationToken);
         var library = await CmsItems.LibraryAsync(db, rows, cancellationToken);
         var ordered = rows.OrderBy(r => r.ContentPath, StringComparer.Ordinal).ToList();
-        var results = cache?.ReadAll(ordered, library) ?? [.. ordered.Select(row => CmsItems.Read(row, library))];
+        var read = cache?.ReadAll(ordered, library) ?? [.. ordered.Select(row => CmsItemCache.Entry.Of(row, library))];
         var items = new List<ContentItem>(rows.Count);
         for (var i = 0; i < ordered.Count; i++)
         {
-            if (results[i].Item is { } item)
+            if (read[i].Result.Item is { } item)
             {
                 items.Add(item);
                 continue;
             }
 
-            foreach (var (field, messages) in results[i].Errors)
+            foreach (var (field, messages) in read[i].Result.Errors)
             {
                 foreach (var message in messages)
                 {
@@ -46,7 +46,7 @@ public sealed class CmsContentSource(CmsDbContext db, string mediaDirectory, Med
             data[Path.GetFileNameWithoutExtension(file.Name)] = YamlValues.ParseDocument($"cms/_data/{file.Name}", file.Text, diagnostics);
         }
 
-        var media = await CmsItems.MediaAsync(rows, mediaDirectory, library, libraryFiles, cancellationToken);
+        var media = await CmsItems.MediaAsync(read.Select(r => r.Media), mediaDirectory, library, libraryFiles, cancellationToken);
         return new ContentSnapshot(items, data, media);
     }
 }

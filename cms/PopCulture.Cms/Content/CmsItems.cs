@@ -56,15 +56,16 @@ public static class CmsItems
     }
 
     /// <summary>
-    /// The files the rows may use: those of their bundles and those they link to, and their library items as local files.
+    /// The files published rows with these <paramref name="uses"/> may use: those of their bundles and those they link to, and
+    /// their library items as local files.
     /// A library item whose stored file is gone is left out; the build's reference check names the page that uses it.
     /// </summary>
     public static async Task<Dictionary<string, MediaFile>> MediaAsync(
-        IEnumerable<PublishedMedia.Row> rows, string mediaDirectory, IReadOnlyDictionary<Guid, MediaItem> library, MediaVariants? files, CancellationToken cancellationToken)
+        IEnumerable<PublishedMedia.Uses> uses, string mediaDirectory, IReadOnlyDictionary<Guid, MediaItem> library, MediaVariants? files, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(library);
         var media = new Dictionary<string, MediaFile>(StringComparer.Ordinal);
-        foreach (var (key, path) in PublishedMedia.Select(rows, mediaDirectory))
+        foreach (var (key, path) in PublishedMedia.Select(uses, mediaDirectory))
         {
             media[key] = new MediaFile(key, path, new FileInfo(path).Length);
         }

@@ -21,33 +21,46 @@ public static partial class PublishedMedia
     /// <summary>A published item as far as its media go.</summary>
     public sealed record Row(string Section, string Slug, string ContentPath, string FrontMatter, string Body);
 
-    /// <summary>The media files (key, full path) the published <paramref name="rows"/> may use.</summary>
-    public static IEnumerable<(string Key, string Path)> Select(IEnumerable<Row> rows, string mediaDirectory)
+    /// <summary>What one published item may use of the media folder: its bundle's folder, if it is a bundle, and what it links to.</summary>
+    public sealed record Uses(string? Bundle, IReadOnlySet<string> Linked);
+
+    /// <summary>What a published row may use: its bundle and the keys its front matter's strings and its body's links resolve to.</summary>
+    public static Uses UsesOf(Row row)
     {
-        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(row);
+        var folder = ContentValidator.BundleOf(row.ContentPath, row.Section) ?? "";
+        var linked = new HashSet<string>(StringComparer.Ordinal);
+        // Links resolve against the item's folder, and else against its page URL, as the site build resolves them.
+        var page = (row.Section, row.Slug) switch
+        {
+            ("", ContentValidator.IndexSlug) => "",
+            ("", _) => row.Slug,
+            (_, ContentValidator.IndexSlug) => row.Section,
+            _ => $"{row.Section}/{row.Slug}",
+        };
+        foreach (var target in Targets(row.FrontMatter, row.Body))
+        {
+            AddResolved(linked, folder, target);
+            AddResolved(linked, page, target);
+        }
+
+        return new Uses(folder.Contains('/', StringComparison.Ordinal) ? folder : null, linked);
+    }
+
+    /// <summary>The media files (key, full path) that published items with these <paramref name="uses"/> may use.</summary>
+    public static IEnumerable<(string Key, string Path)> Select(IEnumerable<Uses> uses, string mediaDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(uses);
         var bundles = new HashSet<string>(StringComparer.Ordinal);
         var linked = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in rows)
+        foreach (var use in uses)
         {
-            var folder = ContentValidator.BundleOf(row.ContentPath, row.Section) ?? "";
-            if (folder.Contains('/', StringComparison.Ordinal))
+            if (use.Bundle is { } bundle)
             {
-                bundles.Add(folder);
+                bundles.Add(bundle);
             }
 
-            // Links resolve against the item's folder, and else against its page URL, as the site build resolves them.
-            var page = (row.Section, row.Slug) switch
-            {
-                ("", ContentValidator.IndexSlug) => "",
-                ("", _) => row.Slug,
-                (_, ContentValidator.IndexSlug) => row.Section,
-                _ => $"{row.Section}/{row.Slug}",
-            };
-            foreach (var target in Targets(row.FrontMatter, row.Body))
-            {
-                AddResolved(linked, folder, target);
-                AddResolved(linked, page, target);
-            }
+            linked.UnionWith(use.Linked);
         }
 
         var root = Path.GetFullPath(mediaDirectory);

@@ -127,7 +127,7 @@ public static class SourceApi
             .ToListAsync(cancellationToken);
         var library = await CmsItems.LibraryAsync(db, rows, cancellationToken);
         var media = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
-        foreach (var file in (await CmsItems.MediaAsync(rows, mediaDirectory, library, files, cancellationToken)).Values)
+        foreach (var file in (await CmsItems.MediaAsync(rows.Select(PublishedMedia.UsesOf), mediaDirectory, library, files, cancellationToken)).Values)
         {
             var info = new FileInfo(file.PhysicalPath);
             media[file.SitePath] = new SourceFile(new SourceMedia(file.SitePath, info.Length, await HashAsync(memory, info, cancellationToken)), info.FullName);

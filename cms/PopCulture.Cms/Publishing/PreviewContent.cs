@@ -19,6 +19,6 @@ public static class PreviewContent
         ArgumentNullException.ThrowIfNull(variants);
         PublishedMedia.Row[] rows = [new(entry.Section, entry.Slug, entry.ContentPath, entry.FrontMatter, entry.Body)];
         var library = await CmsItems.LibraryAsync(db, rows, cancellationToken);
-        return (CmsItems.Read(rows[0], library), await CmsItems.MediaAsync(rows, mediaDirectory, library, variants, cancellationToken));
+        return (CmsItems.Read(rows[0], library), await CmsItems.MediaAsync(rows.Select(PublishedMedia.UsesOf), mediaDirectory, library, variants, cancellationToken));
     }
 }
