@@ -110,13 +110,13 @@ public sealed class SiteBuilder(IContentSource source, BuildOptions options)
             {
                 output.Begin(fromLive: previous is not null);
                 output.Commit(buildId);
-                // What this build wrote, for the next one, after the new site is live: should it not be saved, the next
-                // build finds no manifest for the live build and renders everything, as after a lost cache.
+                // What this build wrote, for the next one, after the new site is live: kept in memory first, so that a
+                // manifest the disk refuses costs a full render only to the next process, as after a lost cache.
                 manifestSaving = Task.Run(() =>
                 {
                     var manifest = pageCache.Next(buildId, siteKey, writer.Files, model.Pages);
-                    manifest.Save(cache);
                     options.Memory?.Keep(manifest);
+                    manifest.Save(cache);
                 }, CancellationToken.None);
             }
 

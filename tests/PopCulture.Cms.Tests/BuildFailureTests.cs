@@ -52,7 +52,7 @@ public sealed class BuildFailureTests(SqliteCms cms) : IClassFixture<SqliteCms>
             Assert.NotEqual(live, LiveSlot());
             Assert.True(build["warnings"]!.GetValue<int>() >= 1);
             Assert.Contains(build["problems"]!.AsArray(), p => p!.GetValue<string>().Contains(
-                "the new site is live, but tidying up after it failed, so the next build may render every page", StringComparison.Ordinal));
+                "the new site is live, but saving its build cache or tidying the spare copy failed, so a CMS started afresh renders every page once", StringComparison.Ordinal));
         }
         finally
         {

@@ -85,6 +85,31 @@ public class IncrementalBuildTests
     }
 
     [Fact]
+    public async Task A_builder_that_keeps_its_memory_still_reuses_pages_when_the_disk_refused_the_last_manifest()
+    {
+        var memory = new BuildMemory();
+        using var site = SiteWithLessons();
+        Assert.True((await site.BuildAsync(memory: memory)).Succeeded);
+        // A file where the manifests go: the next build goes live, then fails to save what it wrote.
+        var manifests = Path.Combine(site.Root, ".popculture-cache", "builds");
+        Directory.Delete(manifests, recursive: true);
+        await File.WriteAllTextAsync(manifests, "in the way");
+        site.With("adolescence/body-2.md", "---\ntype: lesson\ntitle: 第二课：变化\ndate: 2013-09-01\ncourse: body\norder: 2\nobjectives: [认识身体]\n---\n课文2。\n");
+        await Assert.ThrowsAsync<IOException>(() => site.BuildAsync(memory: memory));
+
+        Assert.Contains("第二课：变化", site.Read("adolescence/body-2/index.html"), StringComparison.Ordinal);
+
+        // The disk is fine again, but holds no manifest of the live build: only the memory knows what it wrote.
+        File.Delete(manifests);
+        site.With("adolescence/body-2.md", "---\ntype: lesson\ntitle: 第二课：成长\ndate: 2013-09-01\ncourse: body\norder: 2\nobjectives: [认识身体]\n---\n课文2。\n");
+        var result = await site.BuildAsync(memory: memory);
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Lines()));
+        Assert.True(result.Reused > 0, "every page was rendered again");
+        Assert.Contains("第二课：成长", site.Read("adolescence/body-2/index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Retitling_a_lesson_rerenders_its_page_and_the_pages_that_list_or_link_it_and_nothing_else()
     {
         using var site = SiteWithLessons();

@@ -179,9 +179,10 @@ public sealed class SitePublisher(IServiceScopeFactory scopes, IOptions<CmsOptio
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Saving the build cache and levelling the spare slot run after the swap: the new site is live whatever happens
-            // here, and the cost of a lost cache is one full render next time.
-            logger.LogWarning(e, "Site built and live, but tidying up after it failed; the next build may render every page");
-            problems.Insert(0, $"{settings.SiteDirectory}: the new site is live, but tidying up after it failed, so the next build may render every page ({e.Message})");
+            // here. This node keeps the manifest in memory, so a lost cache costs one full render when the CMS restarts.
+            const string Lost = "saving its build cache or tidying the spare copy failed, so a CMS started afresh renders every page once";
+            logger.LogWarning(e, "Site built and live, but {Lost}", Lost);
+            problems.Insert(0, $"{settings.SiteDirectory}: the new site is live, but {Lost} ({e.Message})");
             record.Warnings++;
         }
 
